@@ -1,0 +1,91 @@
+"""Gettext catalogs: compiling them at start-up, and checking them for defects that matter.
+
+Compiled .mo files are written to the build folder at start-up, so that `gunicorn wsgi:app` needs
+no build step and nothing generated is committed.
+"""
+
+import re
+import unicodedata
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from webapp.build_files import write_atomically
+
+# Things that must reach the reader exactly as in English, whatever the language.
+EXACT_PATTERNS = (
+    re.compile(r"https?://[^\s\"'<>)]+"),  # URLs
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+    re.compile(r"\(\d{3}\) \d{3}-\d{4}"),  # US phone numbers as written in the guide
+    re.compile(r"1-800-[A-Z0-9-]+"),  # toll-free numbers with letters (1-800-CALL-FBI)
+    re.compile(r"\b911\b"),
+)
+PLACEHOLDER = re.compile(r"%(?:\([a-zA-Z_]\w*\))?[sdif]|\{[a-zA-Z_]\w*\}")
+NUMBER = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d{3})*")
+
+
+def read_catalog(path, locale=None):
+    with open(path, "rb") as fh:
+        return read_po(fh, locale=locale)
+
+
+def compile_catalogs(translations_dir, build_dir, languages):
+    """Compile each served language's .po into build_dir; return the folder Babel should read."""
+    target_root = Path(build_dir) / "translations"
+    for lang in languages:
+        po_path = Path(translations_dir) / lang.locale / "LC_MESSAGES" / "messages.po"
+        if not po_path.is_file():
+            continue  # English needs no catalog: its strings are the source.
+        buffer = BytesIO()
+        write_mo(buffer, read_catalog(po_path, lang.locale), use_fuzzy=False)
+        write_atomically(target_root / lang.locale / "LC_MESSAGES" / "messages.mo", buffer.getvalue())
+    return str(target_root)
+
+
+def number_values(text):
+    """Numbers in a string as digit strings, separators removed and any script's digits made ASCII."""
+    values = []
+    for match in NUMBER.finditer(text):
+        digits = "".join(str(unicodedata.digit(ch)) for ch in match.group() if ch.isdigit())
+        values.append(digits)
+    return values
+
+
+def message_defects(msgid, msgstr):
+    """What is wrong with one translation; an empty list when nothing is."""
+    if not msgstr:
+        return ["missing translation"]
+    defects = []
+    if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
+        defects.append("placeholders differ")
+    for pattern in EXACT_PATTERNS:
+        for needed in pattern.findall(msgid):
+            if needed not in msgstr:
+                defects.append(f"{needed!r} is not in the translation")
+    translated_numbers = number_values(msgstr)
+    for value in number_values(msgid):
+        if value in translated_numbers:
+            translated_numbers.remove(value)
+        else:
+            defects.append(f"number {value} is not in the translation")
+    return defects
+
+
+def catalog_defects(template, catalog):
+    """Every defect of a catalog against the template (.pot): missing, fuzzy, broken, dropped."""
+    defects = []
+    for message in template:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        translated = catalog.get(message.id)
+        if translated is None:
+            defects.append((msgid, "missing from the catalog"))
+            continue
+        if translated.fuzzy:
+            defects.append((msgid, "fuzzy"))
+        msgstr = translated.string if isinstance(translated.string, str) else translated.string[0]
+        defects.extend((msgid, problem) for problem in message_defects(msgid, msgstr))
+    return defects

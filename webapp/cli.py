@@ -1,0 +1,83 @@
+"""`flask translate ...`: extract, init, update, compile and check the gettext catalogs."""
+
+import sys
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+from flask import current_app
+from flask.cli import AppGroup
+
+from webapp.catalogs import catalog_defects, compile_catalogs, read_catalog
+from webapp.languages import KNOWN_LANGUAGES
+from webapp.settings import PROJECT_ROOT
+
+translate = AppGroup("translate", help="Manage the gettext catalogs in translations/.")
+
+BABEL_CFG = PROJECT_ROOT / "babel.cfg"
+
+
+def init_app(app):
+    app.cli.add_command(translate)
+
+
+def _translations_dir():
+    return Path(current_app.config["TRANSLATIONS_DIR"])
+
+
+def _pot_path():
+    return _translations_dir() / "messages.pot"
+
+
+def _pybabel(*args):
+    CommandLineInterface().run(["pybabel", "-q", *map(str, args)])
+
+
+@translate.command()
+def extract():
+    """Collect every English string (templates, Python, content) into messages.pot."""
+    _pybabel(
+        "extract", "-F", BABEL_CFG, "-k", "_l", "--no-location", "--sort-output",
+        "--project", "School Safety Guide", "--copyright-holder", "School Safety Guide contributors",
+        "-o", _pot_path(), PROJECT_ROOT / "webapp",
+    )
+    click.echo(f"Wrote {_pot_path()}")
+
+
+@translate.command()
+@click.argument("code")
+def init(code):
+    """Start a catalog for a language code (for example fa-AF)."""
+    language = KNOWN_LANGUAGES.get(code)
+    if language is None:
+        raise click.BadParameter(f"unknown language {code!r}")
+    _pybabel("init", "-i", _pot_path(), "-d", _translations_dir(), "-l", language.locale)
+
+
+@translate.command()
+def update():
+    """Merge messages.pot into every catalog (new strings appear as missing or fuzzy)."""
+    _pybabel("update", "-i", _pot_path(), "-d", _translations_dir(), "--no-wrap")
+
+
+@translate.command("compile")
+def compile_command():
+    """Compile the served languages' catalogs into the build folder (start-up does this too)."""
+    languages = current_app.extensions["languages"].values()
+    target = compile_catalogs(_translations_dir(), current_app.config["BUILD_DIR"], languages)
+    click.echo(f"Compiled into {target}")
+
+
+@translate.command()
+def check():
+    """Fail on a missing or fuzzy string, a broken placeholder, or a dropped number or address."""
+    template = read_catalog(_pot_path())
+    failed = False
+    for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
+        locale = po_path.parent.parent.name
+        for msgid, problem in catalog_defects(template, read_catalog(po_path, locale)):
+            failed = True
+            click.echo(f"{locale}: {problem}: {msgid[:70]!r}", err=True)
+    if failed:
+        sys.exit(1)
+    click.echo("All catalogs are complete and keep every number, address and placeholder.")

@@ -1,0 +1,29 @@
+"""Error pages in the reader's language: never a bare server error page, never a stack trace."""
+
+from flask import current_app, g, render_template
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from webapp.i18n import language_from_request
+from webapp.prepared import PreparedBody
+
+
+def init_app(app):
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+
+
+def _http_error(error):
+    if error.code is None or error.code < 400:
+        return error
+    g.language = language_from_request()
+    response = PreparedBody.from_text(
+        render_template("error.html", error=error), status=error.code
+    ).respond(cache_control="no-store")
+    if error.code == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+def _unexpected_error(error):
+    current_app.logger.exception("Unhandled error on a request", exc_info=error)
+    return _http_error(InternalServerError(original_exception=error))

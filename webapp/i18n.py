@@ -1,0 +1,87 @@
+"""Locale from the URL, Flask-Babel set-up, and translation of content strings.
+
+The language is the first path segment (/es/...). Views never see it: it is popped into g.language
+and added back to url_for calls automatically.
+"""
+
+import re
+
+from babel.dates import format_date
+from flask import current_app, g, request
+from flask_babel import Babel, get_locale, gettext
+from markupsafe import Markup, escape
+from werkzeug.routing import BaseConverter
+
+from webapp.languages import best_match
+
+babel = Babel()
+
+
+def init_app(app, languages, translation_dirs):
+    app.extensions["languages"] = {lang.code: lang for lang in languages}
+    app.url_map.converters["lang"] = _converter_for(languages)
+    babel.init_app(
+        app,
+        default_locale="en",
+        default_translation_directories=";".join(translation_dirs),
+        locale_selector=_selected_locale,
+    )
+    app.jinja_env.globals.update(content_text=content_text, format_long_date=format_long_date)
+    app.jinja_env.filters["content_text"] = content_text
+
+
+def served_languages():
+    return list(current_app.extensions["languages"].values())
+
+
+def language_for(code):
+    return current_app.extensions["languages"].get(code)
+
+
+def default_language():
+    return language_for(current_app.config["DEFAULT_LANGUAGE"])
+
+
+def _converter_for(languages):
+    pattern = "|".join(re.escape(lang.code) for lang in languages)
+
+    class LanguageConverter(BaseConverter):
+        regex = f"(?:{pattern})"
+
+    return LanguageConverter
+
+
+def _selected_locale():
+    language = g.get("language")
+    return language.locale if language else "en"
+
+
+def pull_language(endpoint, values):
+    """url_value_preprocessor: move the <lang> URL part into g.language."""
+    if values and "lang" in values:
+        g.language = language_for(values.pop("lang"))
+
+
+def push_language(endpoint, values):
+    """url_defaults: fill in <lang> from the current page when url_for leaves it out."""
+    if "lang" not in values and g.get("language") is not None:
+        values["lang"] = g.language.code
+
+
+def language_from_request():
+    """Best language for a page that has no language in its URL (errors): path, then headers."""
+    first_segment = request.path.strip("/").split("/", 1)[0]
+    language = language_for(first_segment)
+    if language is not None:
+        return language
+    tags = [tag for tag, _quality in request.accept_languages]
+    return best_match(tags, served_languages(), default_language())
+
+
+def content_text(message):
+    """Translate one English content string; shown escaped, never %-formatted."""
+    return escape(gettext(message)) if message else ""
+
+
+def format_long_date(value):
+    return Markup(escape(format_date(value, format="long", locale=get_locale())))

@@ -1,0 +1,42 @@
+"""What every template gets: the language, its alternates, asset URLs and links between pages."""
+
+from flask import current_app, g, request, url_for
+
+from webapp.content import LINKABLE_PAGES
+from webapp.i18n import default_language, served_languages
+
+
+def init_app(app):
+    app.context_processor(_layout_context)
+
+
+def asset_url(name):
+    return current_app.extensions["assets"].url(name)
+
+
+def page_url(page_id):
+    return url_for(LINKABLE_PAGES[page_id])
+
+
+def alternates():
+    """The same page in every served language, for the switcher and hreflang links."""
+    if request.url_rule is None or "lang" not in request.url_rule.arguments:
+        return []
+    args = dict(request.view_args or {})
+    return [
+        (lang, url_for(request.endpoint, **args, lang=lang.code))
+        for lang in served_languages()
+    ]
+
+
+def _layout_context():
+    return {
+        "language": g.get("language") or default_language(),
+        "languages": served_languages(),
+        "alternates": alternates,
+        "asset_url": asset_url,
+        "page_url": page_url,
+        "guide": current_app.extensions["guide"],
+        "app_version": current_app.config["APP_VERSION"],
+        "theme_color": current_app.config["THEME_COLOR"],
+    }

@@ -1,0 +1,90 @@
+"""The guide's pages: the language chooser at /, and every page under /<lang>/."""
+
+from flask import Blueprint, abort, render_template
+
+from webapp.i18n import pull_language, push_language
+from webapp.prepared import prepared
+from webapp.site_pages import guide
+
+bp = Blueprint("pages", __name__)
+bp.url_value_preprocessor(pull_language)
+bp.url_defaults(push_language)
+
+
+@bp.get("/")
+@prepared()
+def choose_language():
+    """A real page listing every language in itself; a script forwards to the saved or best one."""
+    return render_template("choose_language.html")
+
+
+@bp.get("/<lang:lang>/")
+@prepared()
+def home():
+    """Three big ways in, plus reporting and the lockdown screen."""
+    return render_template("home.html", page=guide().pages["home"])
+
+
+@bp.get("/<lang:lang>/cards/")
+@prepared()
+def cards():
+    """All four CRASE cards together, with why and who they are for."""
+    return render_template("cards.html", page=guide().pages["cards"]["overview"], cards=guide().cards)
+
+
+@bp.get("/<lang:lang>/cards/<card_id>/")
+@prepared()
+def card(card_id):
+    """One CRASE card, with previous and next."""
+    cards_ = guide().cards
+    index = next((i for i, c in enumerate(cards_) if c["id"] == card_id), None)
+    if index is None:
+        abort(404)
+    return render_template(
+        "card.html",
+        card=cards_[index],
+        previous_card=cards_[index - 1] if index > 0 else None,
+        next_card=cards_[index + 1] if index + 1 < len(cards_) else None,
+    )
+
+
+@bp.get("/<lang:lang>/lockdown/")
+@prepared()
+def lockdown():
+    """The lockdown screen: dark, silent, one glance."""
+    return render_template("lockdown.html", page=guide().pages["lockdown"])
+
+
+@bp.get("/<lang:lang>/parents/")
+@prepared()
+def parents():
+    """Talk with your kids: words matter."""
+    return render_template("guide_page.html", page=guide().pages["parents"], page_id="parents")
+
+
+@bp.get("/<lang:lang>/safety/")
+@prepared()
+def safety():
+    """How schools and police prepare."""
+    return render_template("guide_page.html", page=guide().pages["safety"], page_id="safety")
+
+
+@bp.get("/<lang:lang>/report/")
+@prepared()
+def report():
+    """Whom to contact; the app itself sends nothing."""
+    return render_template("guide_page.html", page=guide().pages["report"], page_id="report")
+
+
+@bp.get("/<lang:lang>/about/")
+@prepared()
+def about():
+    """Sources, review date, version, privacy and how the offline copy works."""
+    return render_template("about.html", page=guide().pages["about"], sources=guide().sources)
+
+
+@bp.get("/<lang:lang>/offline/")
+@prepared()
+def offline():
+    """What the service worker shows for a page that is not saved, with no network."""
+    return render_template("offline.html", page=guide().pages["offline"])

@@ -1,0 +1,33 @@
+"""The list of a language's pages: what the sitemap lists and the service worker saves."""
+
+from flask import current_app, url_for
+
+# In reading order; the card pages are inserted after the overview.
+GUIDE_ENDPOINTS = (
+    "pages.home",
+    "pages.cards",
+    "pages.lockdown",
+    "pages.parents",
+    "pages.safety",
+    "pages.report",
+    "pages.about",
+)
+
+
+def guide():
+    return current_app.extensions["guide"]
+
+
+def page_urls(language):
+    """Every public page of one language (needs an app or request context to build URLs)."""
+    urls = [url_for(endpoint, lang=language.code) for endpoint in GUIDE_ENDPOINTS]
+    card_urls = [url_for("pages.card", lang=language.code, card_id=card["id"]) for card in guide().cards]
+    return urls[:2] + card_urls + urls[2:]
+
+
+def offline_url(language):
+    return url_for("pages.offline", lang=language.code)
+
+
+def manifest_url(language):
+    return url_for("pwa.web_manifest", lang=language.code)
