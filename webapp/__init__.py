@@ -41,12 +41,17 @@ def create_app(config=None):
     app.register_blueprint(pwa.bp)
     cli.init_app(app)
 
-    static_files = WhiteNoise(app.wsgi_app, max_age=ONE_YEAR, allow_all_origins=False)
-    # Every built asset has its content hash in its name, so it never changes.
-    static_files.immutable_file_test = lambda path, url: True
+    static_files = WhiteNoise(
+        app.wsgi_app, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable
+    )
     static_files.add_files(assets.build_dir, prefix=STATIC_URL_PREFIX)
     app.wsgi_app = SecurityHeadersMiddleware(static_files)
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     return app
+
+
+def _immutable(headers, path, url):
+    # Every built asset has its content hash in its name, so it never changes (one year, as asked).
+    headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"

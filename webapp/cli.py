@@ -1,5 +1,6 @@
 """`flask translate ...`: extract, init, update, compile and check the gettext catalogs."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,10 +37,13 @@ def _pybabel(*args):
 @translate.command()
 def extract():
     """Collect every English string (templates, Python, content) into messages.pot."""
+    # From the project root, so that source locations in the catalogs are repository paths.
+    os.chdir(PROJECT_ROOT)
     _pybabel(
-        "extract", "-F", BABEL_CFG, "-k", "_l", "--no-location", "--sort-output",
-        "--project", "School Safety Guide", "--copyright-holder", "School Safety Guide contributors",
-        "-o", _pot_path(), PROJECT_ROOT / "webapp",
+        "extract", "-F", BABEL_CFG, "-k", "_l", "--sort-by-file", "--add-comments", "TRANSLATORS:",
+        "--project", "School Safety Guide", "--version", current_app.config["APP_VERSION"],
+        "--copyright-holder", "School Safety Guide contributors",
+        "-o", _pot_path(), ".",
     )
     click.echo(f"Wrote {_pot_path()}")
 
@@ -69,12 +73,15 @@ def compile_command():
 
 
 @translate.command()
-def check():
+@click.option("--locale", "locales", multiple=True, help="Check only this locale (for example fa_AF).")
+def check(locales):
     """Fail on a missing or fuzzy string, a broken placeholder, or a dropped number or address."""
     template = read_catalog(_pot_path())
     failed = False
     for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
         locale = po_path.parent.parent.name
+        if locales and locale not in locales:
+            continue
         for msgid, problem in catalog_defects(template, read_catalog(po_path, locale)):
             failed = True
             click.echo(f"{locale}: {problem}: {msgid[:70]!r}", err=True)

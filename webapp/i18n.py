@@ -8,7 +8,7 @@ import re
 
 from babel.dates import format_date
 from flask import current_app, g, request
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, get_locale, get_translations, gettext
 from markupsafe import Markup, escape
 from werkzeug.routing import BaseConverter
 
@@ -79,8 +79,24 @@ def language_from_request():
 
 
 def content_text(message):
-    """Translate one English content string; shown escaped, never %-formatted."""
-    return escape(gettext(message)) if message else ""
+    """Translate one English content string; shown escaped, never %-formatted.
+
+    A string the catalog lacks falls back to English, marked so that readers see it is English.
+    """
+    if not message:
+        return ""
+    if is_translated(message):
+        return escape(gettext(message))
+    return Markup('<span lang="en" class="untranslated">%s</span>') % message
+
+
+def is_translated(message):
+    """True for English pages, and where the current catalog has a non-empty translation."""
+    language = g.get("language")
+    if language is None or language.is_source:
+        return True
+    # GNUTranslations keeps its messages in _catalog; a missing or empty entry means untranslated.
+    return bool(getattr(get_translations(), "_catalog", {}).get(message))
 
 
 def format_long_date(value):

@@ -1,8 +1,9 @@
 """The guide's pages: the language chooser at /, and every page under /<lang>/."""
 
 from flask import Blueprint, abort, render_template
+from flask_babel import force_locale, gettext
 
-from webapp.i18n import pull_language, push_language
+from webapp.i18n import pull_language, push_language, served_languages
 from webapp.prepared import prepared
 from webapp.site_pages import guide
 
@@ -15,7 +16,12 @@ bp.url_defaults(push_language)
 @prepared()
 def choose_language():
     """A real page listing every language in itself; a script forwards to the saved or best one."""
-    return render_template("choose_language.html")
+    choices = []
+    for language in served_languages():
+        # Each language's own title for the guide, so that every family recognises theirs.
+        with force_locale(language.locale):
+            choices.append((language, gettext("School Safety Guide")))
+    return render_template("choose_language.html", choices=choices)
 
 
 @bp.get("/<lang:lang>/")
