@@ -30,15 +30,13 @@ def coverage(size, polygon, rounded_corner=0.0):
     """Anti-aliased coverage (0..1) of the polygon, per pixel, by 4 sub-rows and exact spans."""
     sub = 4
     cover = [[0.0] * size for _ in range(size)]
-    edges = list(zip(polygon, polygon[1:] + polygon[:1]))
+    edges = list(zip(polygon, polygon[1:] + polygon[:1], strict=True))
     for row in range(size * sub):
         y = (row + 0.5) / (size * sub)
         xs = sorted(
-            x0 + (y - y0) * (x1 - x0) / (y1 - y0)
-            for (x0, y0), (x1, y1) in edges
-            if (y0 <= y < y1) or (y1 <= y < y0)
+            x0 + (y - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in edges if (y0 <= y < y1) or (y1 <= y < y0)
         )
-        for start, end in zip(xs[::2], xs[1::2]):
+        for start, end in zip(xs[::2], xs[1::2], strict=False):
             a, b = start * size, end * size
             for px in range(max(0, int(a)), min(size, int(b) + 1)):
                 overlap = min(b, px + 1) - max(a, px)

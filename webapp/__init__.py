@@ -30,9 +30,7 @@ def create_app(config=None):
     i18n.init_app(app, languages, [compiled_dir])
 
     app.extensions["guide"] = load_guide(app.config["CONTENT_DIR"])
-    app.extensions["assets"] = assets = AssetManifest(
-        app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static"
-    ).build()
+    app.extensions["assets"] = assets = AssetManifest(app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static").build()
     app.extensions["prepared_bodies"] = {}
 
     page_context.init_app(app)
@@ -41,9 +39,7 @@ def create_app(config=None):
     app.register_blueprint(pwa.bp)
     cli.init_app(app)
 
-    static_files = WhiteNoise(
-        app.wsgi_app, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable
-    )
+    static_files = WhiteNoise(app.wsgi_app, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable)
     static_files.add_files(assets.build_dir, prefix=STATIC_URL_PREFIX)
     app.wsgi_app = SecurityHeadersMiddleware(static_files)
     if app.config["PROXY_COUNT"]:

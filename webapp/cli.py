@@ -1,6 +1,6 @@
 """`flask translate ...`: extract, init, update, compile and check the gettext catalogs."""
 
-import os
+import contextlib
 import sys
 from pathlib import Path
 
@@ -35,17 +35,32 @@ def _pybabel(*args):
 
 
 @translate.command()
-def extract():
+@click.option("--output", type=click.Path(dir_okay=False), help="Write here instead of translations/messages.pot.")
+def extract(output):
     """Collect every English string (templates, Python, content) into messages.pot."""
+    target = Path(output).resolve() if output else _pot_path()
     # From the project root, so that source locations in the catalogs are repository paths.
-    os.chdir(PROJECT_ROOT)
-    _pybabel(
-        "extract", "-F", BABEL_CFG, "-k", "_l", "--sort-by-file", "--add-comments", "TRANSLATORS:",
-        "--project", "School Safety Guide", "--version", current_app.config["APP_VERSION"],
-        "--copyright-holder", "School Safety Guide contributors",
-        "-o", _pot_path(), ".",
-    )
-    click.echo(f"Wrote {_pot_path()}")
+    with contextlib.chdir(PROJECT_ROOT):
+        _pybabel(
+            "extract",
+            "-F",
+            BABEL_CFG,
+            "-k",
+            "_l",
+            "--sort-by-file",
+            "--add-comments",
+            "TRANSLATORS:",
+            "--project",
+            "School Safety Guide",
+            "--version",
+            current_app.config["APP_VERSION"],
+            "--copyright-holder",
+            "School Safety Guide contributors",
+            "-o",
+            target,
+            ".",
+        )
+    click.echo(f"Wrote {target}")
 
 
 @translate.command()

@@ -11,8 +11,22 @@ from pathlib import Path
 import yaml
 
 TRANSLATABLE_KEYS = frozenset(
-    {"title", "summary", "intro", "heading", "subheading", "p", "list", "steps", "text",
-     "label", "when", "missing", "tagline", "notes"}
+    {
+        "title",
+        "summary",
+        "intro",
+        "heading",
+        "subheading",
+        "p",
+        "list",
+        "steps",
+        "text",
+        "label",
+        "when",
+        "missing",
+        "tagline",
+        "notes",
+    }
 )
 
 # Guide pages a block may link to with {page: ...}; values are page endpoints.

@@ -23,10 +23,7 @@ def alternates():
     if request.url_rule is None or "lang" not in request.url_rule.arguments:
         return []
     args = dict(request.view_args or {})
-    return [
-        (lang, url_for(request.endpoint, **args, lang=lang.code))
-        for lang in served_languages()
-    ]
+    return [(lang, url_for(request.endpoint, **args, lang=lang.code)) for lang in served_languages()]
 
 
 def _layout_context():

@@ -29,8 +29,12 @@ def web_manifest():
         {"src": asset_url(f"icons/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
         for size in (192, 512)
     ] + [
-        {"src": asset_url(f"icons/maskable-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png",
-         "purpose": "maskable"}
+        {
+            "src": asset_url(f"icons/maskable-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "maskable",
+        }
         for size in (192, 512)
     ]
     shortcut_icon = [{"src": asset_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"}]
@@ -38,7 +42,9 @@ def web_manifest():
         "id": url_for("pages.home"),
         "name": _("School Safety Guide"),
         "short_name": _("Safety Guide"),
-        "description": _("Safety guidance from Missoula police and schools, in your language, with or without a network."),
+        "description": _(
+            "Safety guidance from Missoula police and schools, in your language, with or without a network."
+        ),
         "lang": g.language.code,
         "dir": g.language.direction,
         "start_url": url_for("pages.home"),
@@ -48,10 +54,18 @@ def web_manifest():
         "theme_color": current_app.config["THEME_COLOR"],
         "icons": icons,
         "shortcuts": [
-            {"name": _("Emergency cards: Avoid, Deny, Defend"), "short_name": _("Emergency cards"),
-             "url": url_for("pages.cards"), "icons": shortcut_icon},
-            {"name": _("Lockdown screen"), "short_name": _("Lockdown"),
-             "url": url_for("pages.lockdown"), "icons": shortcut_icon},
+            {
+                "name": _("Emergency cards: Avoid, Deny, Defend"),
+                "short_name": _("Emergency cards"),
+                "url": url_for("pages.cards"),
+                "icons": shortcut_icon,
+            },
+            {
+                "name": _("Lockdown screen"),
+                "short_name": _("Lockdown"),
+                "url": url_for("pages.lockdown"),
+                "icons": shortcut_icon,
+            },
         ],
     }
     return current_app.json.dumps(manifest, ensure_ascii=False)
@@ -68,8 +82,13 @@ def sitemap():
     for lang in languages:
         for index, path in enumerate(pages_by_language[lang.code]):
             alternates = [(other.code, base + pages_by_language[other.code][index]) for other in languages]
-            entries.append({"loc": base + path, "alternates": alternates,
-                            "default": base + pages_by_language[languages[0].code][index]})
+            entries.append(
+                {
+                    "loc": base + path,
+                    "alternates": alternates,
+                    "default": base + pages_by_language[languages[0].code][index],
+                }
+            )
     entries.insert(0, {"loc": base + "/", "alternates": [], "default": None})
     return render_template("sitemap.xml", entries=entries)
 

@@ -1,0 +1,47 @@
+"""Fixtures: one app built for the whole session (pages are read-only), and its test client."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from webapp import create_app
+from webapp.settings import DefaultConfig
+
+
+class BufferedClient(FlaskClient):
+    """Reads each response whole and closes it, as a server does (static files are open files)."""
+
+    def open(self, *args, buffered=True, **kwargs):
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
+def make_app(tmp_dir, **config):
+    """An app whose generated files go to tmp_dir, never into the checkout's instance/ folder."""
+    app = create_app({"BUILD_DIR": str(Path(tmp_dir) / "build"), "TESTING": True, **config})
+    app.test_client_class = BufferedClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("app"))
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def content_copy(tmp_path):
+    """A writable copy of the content folder, for tests that change the guide."""
+    target = tmp_path / "content"
+    shutil.copytree(DefaultConfig.CONTENT_DIR, target)
+    return target

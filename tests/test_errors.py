@@ -1,0 +1,50 @@
+"""Errors get a page in the reader's language with 911 and a way home, never a stack trace."""
+
+
+def test_unknown_page_gets_the_localized_404(client):
+    response = client.get("/en/no-such-page/")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert '<html lang="en" dir="ltr">' in html
+    assert "Page not found" in html
+    assert 'href="tel:911"' in html
+    assert 'href="/en/">Go to the home page<' in html
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_unknown_or_malformed_language_codes_get_the_404_page(client):
+    for path in ("/xx/", "/de/parents/", "/en-US/", "/EN/", "/fa_AF/", "/%00/", "/<script>/"):
+        response = client.get(path, headers={"Accept-Language": "en"})
+        assert response.status_code == 404, path
+        assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_odd_accept_language_headers_never_break_the_404(client):
+    for header in ("", "*", "zz-ZZ;q=0.9", ";;;", "en;q=abc", "x" * 2000):
+        response = client.get("/nope/", headers={"Accept-Language": header})
+        assert response.status_code == 404, header
+
+
+def test_wrong_method_gets_405_with_allow(client):
+    response = client.post("/en/report/")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert 'href="tel:911"' in response.get_data(as_text=True)
+
+
+def test_an_unexpected_error_gets_the_500_page(tmp_path):
+    from tests.conftest import make_app
+
+    app = make_app(tmp_path)
+
+    # A view that fails: the reader sees our page, not a traceback.
+    @app.get("/__boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    app.config.update(TESTING=False, PROPAGATE_EXCEPTIONS=False)
+    response = app.test_client().get("/__boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Something went wrong" in html and "RuntimeError" not in html
+    assert 'href="tel:911"' in html

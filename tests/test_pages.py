@@ -1,0 +1,108 @@
+"""Every page answers with its real content, the 911 link, and the right language."""
+
+import re
+
+import pytest
+
+from tests.site_urls import sitemap_paths
+
+ENGLISH_PAGES = {
+    "/en/": "School Safety Guide",
+    "/en/cards/": "In an emergency: Avoid, Deny, Defend",
+    "/en/cards/avoid/": "Avoid",
+    "/en/cards/deny/": "Deny",
+    "/en/cards/defend/": "Defend",
+    "/en/cards/police-arrive/": "When police arrive",
+    "/en/lockdown/": "Lockdown",
+    "/en/parents/": "Talk with your kids: words matter",
+    "/en/safety/": "How schools and police prepare",
+    "/en/report/": "Report a concern",
+    "/en/about/": "About this guide",
+}
+
+
+@pytest.mark.parametrize(("path", "heading"), ENGLISH_PAGES.items())
+def test_page_has_its_heading_language_and_911(client, path, heading):
+    response = client.get(path)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert '<html lang="en" dir="ltr">' in html
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    assert heading in re.sub(r"<[^>]+>", "", h1)
+    assert '<a href="tel:911">In an emergency, call 911</a>' in html
+
+
+def test_sitemap_lists_exactly_the_guide_pages(client):
+    assert sorted(sitemap_paths(client)) == sorted(["/", *ENGLISH_PAGES])
+
+
+def test_home_offers_the_three_ways_in_and_reporting(client):
+    html = client.get("/en/").get_data(as_text=True)
+    for href, title in [
+        ("/en/cards/", "In an emergency"),
+        ("/en/parents/", "Talk with your kids"),
+        ("/en/safety/", "How schools and police prepare"),
+        ("/en/report/", "Report a concern"),
+        ("/en/lockdown/", "Lockdown screen"),
+    ]:
+        assert re.search(rf'<a href="{href}"><span class="way__title">{title}</span>', html), title
+
+
+def test_root_is_a_language_chooser_not_a_redirect(client):
+    response = client.get("/")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'data-language="en"' in html and ">English<" in html
+    assert "choose-language" in html  # the forwarding script
+    assert "tel:911" in html
+
+
+def test_cards_overview_shows_all_four_cards_and_the_school_plan(client):
+    html = client.get("/en/cards/").get_data(as_text=True)
+    for card_id in ("avoid", "deny", "defend", "police-arrive"):
+        assert f'href="/en/cards/{card_id}/"' in html
+    assert "Hold, Secure, Lockdown, Evacuate and Shelter" in html
+    assert "follow your school&#39;s plan" in html
+
+
+def test_each_card_links_to_its_neighbours_and_the_overview(client):
+    html = client.get("/en/cards/deny/").get_data(as_text=True)
+    assert 'href="/en/cards/avoid/" rel="prev"' in html
+    assert 'href="/en/cards/defend/" rel="next"' in html
+    assert 'href="/en/cards/">All cards<' in html
+    first = client.get("/en/cards/avoid/").get_data(as_text=True)
+    assert 'rel="prev"' not in first
+
+
+def test_report_page_lists_every_verified_contact_and_sends_nothing(client):
+    html = client.get("/en/report/").get_data(as_text=True)
+    assert 'href="tel:911"' in html
+    assert 'href="tel:+14065526300"' in html and "(406) 552-6300" in html
+    assert 'href="tel:+18002255324"' in html and "1-800-CALL-FBI" in html
+    assert 'href="mailto:safeschools@mcpsmt.org"' in html
+    assert "Safer Montana" in html
+    assert "<form" not in html
+    assert "does not take reports and sends nothing" in html
+
+
+def test_about_page_has_sources_dates_review_date_version_and_privacy(client):
+    html = client.get("/en/about/").get_data(as_text=True)
+    assert "Missoula Police Department: statement to the community" in html
+    assert "2022-05-27" in html
+    assert '<time datetime="2026-11-23">November 23, 2026</time>' in html
+    assert "Version 1.0.0" in html
+    assert "No cookies and no accounts." in html
+    assert "How the offline copy works" in html
+
+
+def test_unknown_card_is_a_404_in_the_page_language(client):
+    response = client.get("/en/cards/run-and-hide/")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_language_prefix_without_slash_redirects_to_the_page(client):
+    response = client.get("/en")
+    assert response.status_code == 308
+    assert response.headers["Location"].endswith("/en/")
