@@ -1,0 +1,148 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server the tests control.
+
+The server runs in a thread so that a test can stop it (to go offline for real), start it again on
+the same port (same origin, so the same service worker), or swap the app behind it (an update).
+Missing Chromium is an error, never a skip: the test command installs it.
+"""
+
+import logging
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from tests.conftest import make_app
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 640}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+class OneRequestPerConnection(WSGIRequestHandler):
+    # No keep-alive: once the server is stopped, no open connection can still answer.
+    protocol_version = "HTTP/1.0"
+
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+class SwitchableApp:
+    """The WSGI app behind the live server; tests swap it to deploy a new version."""
+
+    def __init__(self, app):
+        self.current = app
+
+    def __call__(self, environ, start_response):
+        return self.current(environ, start_response)
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = SwitchableApp(app)
+        self.port = 0
+        self._server = None
+        self.start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        self._server = make_server(
+            "127.0.0.1", self.port, self.app, threaded=True, request_handler=OneRequestPerConnection
+        )
+        self.port = self._server.server_port
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def deploy(self, app):
+        self.app.current = app
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run scripts/test, which installs it.")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, chromium_path):
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def guide_app(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("browser-app"))
+
+
+@pytest.fixture()
+def live_server(guide_app):
+    server = LiveServer(guide_app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def context(browser):
+    """A fresh browser profile per test: no service worker or cache carried over."""
+    context = browser.new_context(viewport=PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_SOURCE.is_file():
+        pytest.fail(f"{AXE_SOURCE} is missing: run scripts/test, which installs axe-core with npm ci.")
+    return AXE_SOURCE
+
+
+def wait_until_saved_offline(page, timeout=30_000):
+    """Wait for the page's own "ready offline" signal, which the service worker sends when done."""
+    page.wait_for_selector("#offline-status[data-state='ready']", timeout=timeout)
+
+
+def heading_of(page):
+    return page.locator("h1").first.inner_text().strip()
+
+
+def run_axe(page):
+    """axe-core's WCAG 2.2 A/AA violations on the current page, as short readable dicts."""
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+            }));
+        }""",
+        WCAG_TAGS,
+    )

@@ -1,0 +1,105 @@
+"""Updates: a new version is offered, taken whole on reload; a broken one never installs."""
+
+import pytest
+
+from tests.browser.conftest import wait_until_saved_offline
+from tests.conftest import make_app
+from tests.site_urls import sitemap_paths
+
+
+@pytest.fixture()
+def versions(tmp_path, content_copy):
+    """Version 1, and a version 2 with a new version number and changed home page text."""
+    home = content_copy / "home.yaml"
+    home.write_text(home.read_text().replace("and what you can do.", "and what you can do today."))
+    v1 = make_app(tmp_path / "v1", APP_VERSION="1.0.0-test")
+    v2 = make_app(tmp_path / "v2", APP_VERSION="2.0.0-test", CONTENT_DIR=str(content_copy))
+    return v1, v2
+
+
+class FailingAsset:
+    """Version 2, except that one page it must download answers 500."""
+
+    def __init__(self, app, failing_path):
+        self.app, self.failing_path = app, failing_path
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] == self.failing_path:
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
+            return [b"deliberate failure"]
+        return self.app(environ, start_response)
+
+
+def check_for_update(page):
+    """Ask the browser to check /sw.js now; return the new worker's final state."""
+    return page.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            await registration.update();
+            const worker = registration.installing || registration.waiting;
+            if (!worker) return 'none';
+            if (worker.state === 'installed') return 'installed';
+            return new Promise((resolve) => worker.addEventListener('statechange', () => {
+                if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
+            }));
+        }"""
+    )
+
+
+def versions_shown(page, base_url, paths):
+    shown = {}
+    for path in paths:
+        page.goto(base_url + path)
+        if path == "/":
+            page.wait_for_url(base_url + "/en/")
+        shown[path] = page.locator(".version").inner_text()
+    return shown
+
+
+def test_new_version_is_offered_and_taken_whole(context, live_server, versions):
+    v1, v2 = versions
+    paths = sitemap_paths(v1.test_client())
+    live_server.deploy(v1)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    wait_until_saved_offline(page)
+    assert page.locator(".version").inner_text() == "Version 1.0.0-test"
+
+    live_server.deploy(v2)
+    assert check_for_update(page) == "installed"
+    page.locator("#update-ready").wait_for(state="visible")
+    assert page.locator("#update-ready p").inner_text() == "An updated guide is ready."
+    with page.expect_navigation():
+        page.locator("#update-reload").click()
+    assert page.locator(".version").inner_text() == "Version 2.0.0-test"
+    assert "and what you can do today." in page.locator("main").inner_text()
+
+    live_server.stop()
+    assert set(versions_shown(page, live_server.url, paths).values()) == {"Version 2.0.0-test"}
+    caches = page.evaluate("caches.keys()")
+    assert len([name for name in caches if name.startswith("guide-v-")]) == 1
+
+
+def test_a_version_with_a_failing_download_never_installs(context, live_server, versions):
+    v1, v2 = versions
+    paths = sitemap_paths(v1.test_client())
+    live_server.deploy(v1)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    wait_until_saved_offline(page)
+
+    # Every page of version 2 differs (its version number), so /en/about/ must be downloaded.
+    live_server.deploy(FailingAsset(v2, "/en/about/"))
+    assert check_for_update(page) == "redundant"
+    assert page.locator("#update-ready").is_hidden()
+    assert len([n for n in page.evaluate("caches.keys()") if n.startswith("guide-v-")]) == 1
+
+    live_server.stop()
+    assert set(versions_shown(page, live_server.url, paths).values()) == {"Version 1.0.0-test"}
+
+    # The next visit, with version 2 working, retries and succeeds.
+    live_server.start()
+    live_server.deploy(v2)
+    page.goto(live_server.url + "/en/")
+    assert check_for_update(page) == "installed"
+    page.locator("#update-ready").wait_for(state="visible")
