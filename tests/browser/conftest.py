@@ -5,15 +5,17 @@ the same port (same origin, so the same service worker), or swap the app behind 
 Missing Chromium is an error, never a skip: the test command installs it.
 """
 
+import contextlib
 import logging
 import os
 import shutil
+import socket
 import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from tests.conftest import make_app
 
@@ -39,6 +41,36 @@ class OneRequestPerConnection(WSGIRequestHandler):
         pass
 
 
+class StoppableServer(ThreadedWSGIServer):
+    """A threaded server that, when stopped, also closes connections it has already accepted.
+
+    Chromium opens spare connections ahead of time; without this, a handler thread holding one
+    would still answer a request after the server was "stopped", and offline tests would lie.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections = set()
+        self.connections_lock = threading.Lock()
+
+    def process_request(self, request, client_address):
+        with self.connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self.connections_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self):
+        with self.connections_lock:
+            connections, self.connections = self.connections, set()
+        for connection in connections:
+            with contextlib.suppress(OSError):  # already closed by its handler
+                connection.shutdown(socket.SHUT_RDWR)
+
+
 class SwitchableApp:
     """The WSGI app behind the live server; tests swap it to deploy a new version."""
 
@@ -61,9 +93,7 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self):
-        self._server = make_server(
-            "127.0.0.1", self.port, self.app, threaded=True, request_handler=OneRequestPerConnection
-        )
+        self._server = StoppableServer("127.0.0.1", self.port, self.app, handler=OneRequestPerConnection)
         self.port = self._server.server_port
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
@@ -71,6 +101,7 @@ class LiveServer:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            self._server.close_connections()
             self._server = None
 
     def deploy(self, app):

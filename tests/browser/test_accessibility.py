@@ -14,4 +14,4 @@ def test_no_axe_violations_on_any_page(context, live_server, guide_app, axe_sour
         violations = run_axe(page)
         if violations:
             found[path] = violations
-    assert found == {}
+    assert found == {}, found

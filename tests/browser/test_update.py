@@ -46,19 +46,25 @@ def check_for_update(page):
     )
 
 
+def saved_paths(app):
+    """/ and every English page: what a device that opened the English guide keeps offline."""
+    return [p for p in sitemap_paths(app.test_client()) if p == "/" or p.startswith("/en/")]
+
+
 def versions_shown(page, base_url, paths):
     shown = {}
     for path in paths:
         page.goto(base_url + path)
         if path == "/":
             page.wait_for_url(base_url + "/en/")
+        assert page.locator("h1").inner_text() != "You are offline", path
         shown[path] = page.locator(".version").inner_text()
     return shown
 
 
 def test_new_version_is_offered_and_taken_whole(context, live_server, versions):
     v1, v2 = versions
-    paths = sitemap_paths(v1.test_client())
+    paths = saved_paths(v1)
     live_server.deploy(v1)
     page = context.new_page()
     page.goto(live_server.url + "/en/")
@@ -75,14 +81,15 @@ def test_new_version_is_offered_and_taken_whole(context, live_server, versions):
     assert "and what you can do today." in page.locator("main").inner_text()
 
     live_server.stop()
-    assert set(versions_shown(page, live_server.url, paths).values()) == {"Version 2.0.0-test"}
+    shown = versions_shown(page, live_server.url, paths)
+    assert set(shown.values()) == {"Version 2.0.0-test"}
     caches = page.evaluate("caches.keys()")
     assert len([name for name in caches if name.startswith("guide-v-")]) == 1
 
 
 def test_a_version_with_a_failing_download_never_installs(context, live_server, versions):
     v1, v2 = versions
-    paths = sitemap_paths(v1.test_client())
+    paths = saved_paths(v1)
     live_server.deploy(v1)
     page = context.new_page()
     page.goto(live_server.url + "/en/")

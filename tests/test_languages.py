@@ -1,0 +1,130 @@
+"""Every page in every language: its own language and direction, translated, with 911."""
+
+import re
+import shutil
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from tests.conftest import make_app
+from tests.site_urls import sitemap_paths
+from webapp.languages import KNOWN_LANGUAGES
+from webapp.settings import DefaultConfig
+
+RIGHT_TO_LEFT = {"ar", "fa-AF", "ps"}
+ALL_CODES = list(DefaultConfig.LANGUAGES)
+
+
+@pytest.fixture(scope="module")
+def fresh_client(tmp_path_factory):
+    """A new app whose first request is /sw.js: rendering every page for the precache manifest
+    must not let one page's language leak into another's (a request inside a request)."""
+    client = make_app(tmp_path_factory.mktemp("languages")).test_client()
+    assert client.get("/sw.js").status_code == 200
+    return client
+
+
+def h1_text(html):
+    return re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
+
+
+def test_all_ten_languages_are_served():
+    assert ALL_CODES == ["en", "es", "ar", "sw", "fr", "ti", "fa-AF", "ps", "uk", "rw"]
+
+
+@pytest.mark.parametrize("code", ALL_CODES[1:])
+def test_every_page_is_in_its_language(fresh_client, code):
+    english_paths = [p for p in sitemap_paths(fresh_client) if p.startswith("/en/")]
+    direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
+    for english_path in english_paths:
+        path = english_path.replace("/en/", f"/{code}/", 1)
+        response = fresh_client.get(path)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, path
+        assert f'<html lang="{code}" dir="{direction}">' in html, path
+        english_h1 = h1_text(fresh_client.get(english_path).get_data(as_text=True))
+        assert h1_text(html) != english_h1, f"{path} shows the English heading {english_h1!r}"
+        assert 'class="untranslated"' not in html, f"{path} has untranslated strings"
+        call = re.search(r'<a href="tel:911">([^<]+)</a>', html)
+        assert call and "911" in call.group(1), path
+        assert 'hreflang="en">' in html  # the link to the English original
+
+
+@pytest.mark.parametrize("code", ALL_CODES[1:])
+def test_each_language_states_its_review_status_in_that_language(fresh_client, code):
+    html = fresh_client.get(f"/{code}/about/").get_data(as_text=True)
+    english = "Not yet reviewed by a native speaker."
+    status = re.search(r'<p class="review-status">(.*?)</p>', html, re.S).group(1)
+    assert english not in status
+    assert not KNOWN_LANGUAGES[code].reviewed_by_native_speaker
+
+
+def test_dates_are_formatted_for_the_locale(fresh_client):
+    assert ">23 de noviembre de 2026</time>" in fresh_client.get("/es/about/").get_data(as_text=True)
+    assert ">23 листопада 2026\u202fр.</time>" in fresh_client.get("/uk/about/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("code", ALL_CODES)
+def test_each_language_has_its_own_manifest(fresh_client, code):
+    manifest = fresh_client.get(f"/{code}/manifest.webmanifest").get_json(force=True)
+    assert manifest["lang"] == code
+    assert manifest["dir"] == ("rtl" if code in RIGHT_TO_LEFT else "ltr")
+    assert manifest["start_url"] == f"/{code}/"
+    assert [s["url"] for s in manifest["shortcuts"]] == [f"/{code}/cards/", f"/{code}/lockdown/"]
+    if code != "en":
+        assert manifest["name"] != "School Safety Guide"
+
+
+def test_chooser_names_every_language_in_itself(fresh_client):
+    html = fresh_client.get("/").get_data(as_text=True)
+    for code in ALL_CODES:
+        language = KNOWN_LANGUAGES[code]
+        assert f'lang="{code}" hreflang="{code}" dir="{language.direction}" data-language="{code}">' in html
+        assert f'<span class="language-list__name">{language.endonym}</span>' in html
+    assert "دری" in html and "Persian" not in html
+
+
+def test_sitemap_lists_every_page_of_every_language_with_alternates(fresh_client):
+    paths = sitemap_paths(fresh_client)
+    english = [p for p in paths if p.startswith("/en/")]
+    assert len(paths) == 1 + len(english) * len(ALL_CODES)
+    xml = fresh_client.get("/sitemap.xml", base_url="https://g.example").get_data(as_text=True)
+    entry = re.search(r"<url>\s*<loc>https://g.example/ti/cards/deny/</loc>(.*?)</url>", xml, re.S).group(1)
+    for code in ALL_CODES:
+        assert f'hreflang="{code}" href="https://g.example/{code}/cards/deny/"' in entry
+
+
+def test_the_404_page_follows_the_browser_language(fresh_client):
+    html = fresh_client.get("/nowhere/", headers={"Accept-Language": "uk-UA,uk;q=0.9,en;q=0.5"}).get_data(as_text=True)
+    assert '<html lang="uk" dir="ltr">' in html
+    prs = fresh_client.get("/nowhere/", headers={"Accept-Language": "prs"}).get_data(as_text=True)
+    assert '<html lang="fa-AF" dir="rtl">' in prs
+    unknown = fresh_client.get("/nowhere/", headers={"Accept-Language": "de-DE"}).get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in unknown
+
+
+def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path):
+    translations = tmp_path / "translations"
+    shutil.copytree(DefaultConfig.TRANSLATIONS_DIR, translations)
+    po_path = translations / "es" / "LC_MESSAGES" / "messages.po"
+    with open(po_path, "rb") as fh:
+        catalog = read_po(fh)
+    catalog["Lock the door. Block it."].string = ""
+    with open(po_path, "wb") as fh:
+        write_po(fh, catalog)
+    client = make_app(tmp_path, TRANSLATIONS_DIR=str(translations)).test_client()
+    html = client.get("/es/cards/deny/").get_data(as_text=True)
+    assert '<li><span lang="en" class="untranslated">Lock the door. Block it.</span></li>' in html
+    assert "<title>Bloquear" in html or "<title>" in html  # the title stays plain text
+    assert 'class="untranslated"' not in re.search(r"<head>.*?</head>", html, re.S).group(0)
+
+
+def test_a_configured_language_without_a_catalog_fails_at_start_up(tmp_path):
+    from webapp.languages import LanguageConfigError
+
+    empty = tmp_path / "no-catalogs"
+    empty.mkdir()
+    with pytest.raises(LanguageConfigError, match="'es' is configured"):
+        make_app(tmp_path, TRANSLATIONS_DIR=str(empty))
+    with pytest.raises(LanguageConfigError, match="Unknown language 'xx'"):
+        make_app(tmp_path, LANGUAGES=("en", "xx"))
