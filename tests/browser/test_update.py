@@ -51,6 +51,15 @@ def saved_paths(app):
     return [p for p in sitemap_paths(app.test_client()) if p == "/" or p.startswith("/en/")]
 
 
+def open_saved(context, live_server, app):
+    """Serve app, open the English home page and wait until it is saved offline."""
+    live_server.deploy(app)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    wait_until_saved_offline(page)
+    return page
+
+
 def versions_shown(page, base_url, paths):
     shown = {}
     for path in paths:
@@ -65,10 +74,7 @@ def versions_shown(page, base_url, paths):
 def test_new_version_is_offered_and_taken_whole(context, live_server, versions):
     v1, v2 = versions
     paths = saved_paths(v1)
-    live_server.deploy(v1)
-    page = context.new_page()
-    page.goto(live_server.url + "/en/")
-    wait_until_saved_offline(page)
+    page = open_saved(context, live_server, v1)
     assert page.locator(".version").inner_text() == "Version 1.0.0-test"
 
     live_server.deploy(v2)
@@ -90,10 +96,7 @@ def test_new_version_is_offered_and_taken_whole(context, live_server, versions):
 def test_a_version_with_a_failing_download_never_installs(context, live_server, versions):
     v1, v2 = versions
     paths = saved_paths(v1)
-    live_server.deploy(v1)
-    page = context.new_page()
-    page.goto(live_server.url + "/en/")
-    wait_until_saved_offline(page)
+    page = open_saved(context, live_server, v1)
 
     # Every page of version 2 differs (its version number), so /en/about/ must be downloaded.
     live_server.deploy(FailingAsset(v2, "/en/about/"))
