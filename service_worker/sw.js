@@ -62,25 +62,32 @@ async function download(entry) {
   return response;
 }
 
-// Put every entry into the cache; reject as soon as one fails. onProgress(done, total).
+// Put every entry into the cache; reject as soon as one fails. onProgress(done, total, downloaded).
+// Resolves to how many entries had to be downloaded.
 async function fillCache(cache, entries, onProgress) {
   let done = 0;
+  let downloaded = 0;
   const queue = entries.slice();
   async function worker() {
     while (queue.length) {
       const entry = queue.shift();
       const key = cacheKey(entry);
       if (!(await cache.match(key))) {
-        const reused = await caches.match(key, { ignoreVary: true });
-        await cache.put(key, reused || (await download(entry)));
+        let response = await caches.match(key, { ignoreVary: true });
+        if (!response) {
+          response = await download(entry);
+          downloaded += 1;
+        }
+        await cache.put(key, response);
       }
       done += 1;
-      onProgress(done, entries.length);
+      onProgress(done, entries.length, downloaded);
     }
   }
   const workers = [];
   for (let i = 0; i < PARALLEL_DOWNLOADS; i += 1) workers.push(worker());
   await Promise.all(workers);
+  return downloaded;
 }
 
 self.addEventListener('install', (event) => {
@@ -121,9 +128,9 @@ async function saveLanguage(code, client) {
   }
   try {
     const cache = await caches.open(CACHE_NAME);
-    await fillCache(cache, entries, (done, total) => tell({ type: 'SAVE_PROGRESS', done, total }));
+    const downloaded = await fillCache(cache, entries, (done, total, fetched) => tell({ type: 'SAVE_PROGRESS', done, total, downloaded: fetched }));
     await rememberLanguage(code);
-    tell({ type: 'SAVED', total: entries.length });
+    tell({ type: 'SAVED', total: entries.length, downloaded });
   } catch (error) {
     tell({ type: 'SAVE_FAILED' });
   }

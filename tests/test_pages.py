@@ -13,6 +13,7 @@ ENGLISH_PAGES = {
     "/en/cards/deny/": "Deny",
     "/en/cards/defend/": "Defend",
     "/en/cards/police-arrive/": "When police arrive",
+    "/en/cards/wallet/": "Wallet cards",
     "/en/lockdown/": "Lockdown",
     "/en/parents/": "Talk with your kids: words matter",
     "/en/safety/": "How schools and police prepare",

@@ -76,7 +76,8 @@ def init(code):
 @translate.command()
 def update():
     """Merge messages.pot into every catalog (new strings appear as missing or fuzzy)."""
-    _pybabel("update", "-i", _pot_path(), "-d", _translations_dir(), "--no-wrap")
+    # Width 100, as the catalogs are written, so that an update changes only what changed.
+    _pybabel("update", "-i", _pot_path(), "-d", _translations_dir(), "-w", "100")
 
 
 @translate.command("compile")

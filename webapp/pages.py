@@ -1,11 +1,12 @@
 """The guide's pages: the language chooser at /, and every page under /<lang>/."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, url_for
 from flask_babel import force_locale, gettext
 
 from webapp.i18n import pull_language, push_language, served_languages
+from webapp.poster import qr_code_svg
 from webapp.prepared import prepared
-from webapp.site_pages import guide
+from webapp.site_pages import guide, public_base_url
 
 bp = Blueprint("pages", __name__)
 bp.url_value_preprocessor(pull_language)
@@ -52,6 +53,22 @@ def card(card_id):
         previous_card=cards_[index - 1] if index > 0 else None,
         next_card=cards_[index + 1] if index + 1 < len(cards_) else None,
     )
+
+
+@bp.get("/<lang:lang>/cards/wallet/")
+@prepared()
+def wallet_cards():
+    """All four cards at bank-card size on one printable page."""
+    return render_template("wallet_cards.html", cards=guide().cards)
+
+
+@bp.get("/<lang:lang>/poster/")
+@prepared(per_host=True)
+def poster():
+    """A printable poster for school entrances: what the guide is, and a QR code to it."""
+    address = public_base_url() + url_for("pages.home")
+    qr_code = qr_code_svg(address, title=gettext("QR code for %(address)s", address=address))
+    return render_template("poster.html", address=address, qr_code=qr_code)
 
 
 @bp.get("/<lang:lang>/lockdown/")

@@ -1,13 +1,13 @@
 """What makes the guide an installable, offline app and findable: worker, manifests, sitemap."""
 
-from flask import Blueprint, current_app, g, jsonify, render_template, request, url_for
+from flask import Blueprint, current_app, g, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
 from webapp.i18n import pull_language, push_language, served_languages
 from webapp.page_context import asset_url
 from webapp.precache import service_worker_script
 from webapp.prepared import prepared
-from webapp.site_pages import page_urls
+from webapp.site_pages import page_urls, public_base_url
 
 bp = Blueprint("pwa", __name__)
 bp.url_value_preprocessor(pull_language)
@@ -106,8 +106,3 @@ def healthz():
     response = jsonify(status="ok", version=current_app.config["APP_VERSION"])
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def public_base_url():
-    configured = current_app.config["PUBLIC_BASE_URL"]
-    return (configured or request.host_url).rstrip("/")

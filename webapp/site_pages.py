@@ -1,11 +1,13 @@
 """The list of a language's pages: what the sitemap lists and the service worker saves."""
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 
-# In reading order; the card pages are inserted after the overview.
+# In reading order; the card pages are inserted after the overview and the wallet sheet.
+# The poster is left out: its QR code holds the address it is served from, so it is printed online.
 GUIDE_ENDPOINTS = (
     "pages.home",
     "pages.cards",
+    "pages.wallet_cards",
     "pages.lockdown",
     "pages.parents",
     "pages.safety",
@@ -22,7 +24,7 @@ def page_urls(language):
     """Every public page of one language (needs an app or request context to build URLs)."""
     urls = [url_for(endpoint, lang=language.code) for endpoint in GUIDE_ENDPOINTS]
     card_urls = [url_for("pages.card", lang=language.code, card_id=card["id"]) for card in guide().cards]
-    return urls[:2] + card_urls + urls[2:]
+    return urls[:3] + card_urls + urls[3:]
 
 
 def offline_url(language):
@@ -31,3 +33,9 @@ def offline_url(language):
 
 def manifest_url(language):
     return url_for("pwa.web_manifest", lang=language.code)
+
+
+def public_base_url():
+    """The address people reach the guide at: the setting, or else the address of this request."""
+    configured = current_app.config["PUBLIC_BASE_URL"]
+    return (configured or request.host_url).rstrip("/")

@@ -21,7 +21,8 @@
     if (link) remember(link.getAttribute('data-save-language'));
   });
 
-  if (!('serviceWorker' in navigator)) return;
+  // The lockdown screen stays quiet: it starts no download and no update check of its own.
+  if (!('serviceWorker' in navigator) || document.body.getAttribute('data-network') === 'quiet') return;
 
   var statusLine = document.getElementById('offline-status');
   var progress = document.getElementById('offline-progress');
@@ -40,13 +41,16 @@
     var data = event.data || {};
     if (data.language !== language) return;
     if (data.type === 'SAVE_PROGRESS') {
+      // Progress shows only while something is really being downloaded.
+      if (!data.downloaded) return;
       progress.max = data.total;
       progress.value = data.done;
       progress.hidden = data.done >= data.total;
-      if (data.done < data.total) showStatus('saving');
+      if (data.done < data.total && statusLine.getAttribute('data-state') !== 'saving') showStatus('saving');
     } else if (data.type === 'SAVED') {
       progress.hidden = true;
-      showStatus('ready');
+      // Say "ready" when this visit saved something; an already saved guide stays quiet.
+      if (data.downloaded > 0) showStatus('ready');
       if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().catch(function () { /* a refusal is fine */ });
       }

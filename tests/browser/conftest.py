@@ -72,12 +72,16 @@ class StoppableServer(ThreadedWSGIServer):
 
 
 class SwitchableApp:
-    """The WSGI app behind the live server; tests swap it to deploy a new version."""
+    """The WSGI app behind the live server; tests swap it to deploy a new version, and may
+    listen to the paths it is asked for (on_request)."""
 
     def __init__(self, app):
         self.current = app
+        self.on_request = None
 
     def __call__(self, environ, start_response):
+        if self.on_request is not None:
+            self.on_request(environ["PATH_INFO"])
         return self.current(environ, start_response)
 
 
