@@ -136,12 +136,31 @@ async function saveLanguage(code, client) {
   }
 }
 
+// Download every saved language again (for example after the browser evicted some files).
+async function refreshSaved(client) {
+  const codes = await savedLanguages();
+  let ok = true;
+  try {
+    const cache = await caches.open(CACHE_NAME);
+    for (const entry of entriesFor(codes)) {
+      await cache.put(cacheKey(entry), await download(entry));
+    }
+  } catch (error) {
+    ok = false;
+  }
+  if (client) client.postMessage({ type: 'REFRESHED', ok, languages: codes });
+}
+
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'SKIP_WAITING') {
     self.skipWaiting();
   } else if (data.type === 'SAVE_LANGUAGE' && typeof data.language === 'string') {
     event.waitUntil(saveLanguage(data.language, event.source));
+  } else if (data.type === 'STATUS') {
+    event.waitUntil(savedLanguages().then((languages) => event.source.postMessage({ type: 'STATUS', languages })));
+  } else if (data.type === 'REFRESH') {
+    event.waitUntil(refreshSaved(event.source));
   }
 });
 

@@ -19,6 +19,7 @@ ENGLISH_PAGES = {
     "/en/safety/": "How schools and police prepare",
     "/en/report/": "Report a concern",
     "/en/about/": "About this guide",
+    "/en/search/": "Search the guide",
 }
 
 

@@ -54,7 +54,7 @@ def test_precache_manifest_holds_every_page_offline_page_and_asset(client):
     assert list(manifest["languages"]) == ["en", "es", "ar", "sw", "fr", "ti", "fa-AF", "ps", "uk", "rw"]
     for code, entries in manifest["languages"].items():
         pages = {path for path in sitemap_paths(client) if path.startswith(f"/{code}/")}
-        expected = pages | {f"/{code}/offline/", f"/{code}/manifest.webmanifest"}
+        expected = pages | {f"/{code}/offline/", f"/{code}/manifest.webmanifest", f"/{code}/search-index.json"}
         assert {entry["url"] for entry in entries} == expected
     shared = [entry["url"] for entry in manifest["shared"]]
     assert "/" in shared

@@ -1,11 +1,12 @@
 """The guide's pages: the language chooser at /, and every page under /<lang>/."""
 
-from flask import Blueprint, abort, render_template, url_for
+from flask import Blueprint, abort, current_app, render_template, url_for
 from flask_babel import force_locale, gettext
 
 from webapp.i18n import pull_language, push_language, served_languages
 from webapp.poster import qr_code_svg
 from webapp.prepared import prepared
+from webapp.search_index import search_entries
 from webapp.site_pages import guide, public_base_url
 
 bp = Blueprint("pages", __name__)
@@ -103,7 +104,26 @@ def report():
 @prepared()
 def about():
     """Sources, review date, version, privacy and how the offline copy works."""
-    return render_template("about.html", page=guide().pages["about"], sources=guide().sources)
+    return render_template(
+        "about.html",
+        page=guide().pages["about"],
+        sources=guide().sources,
+        languages_by_code={language.code: language.endonym for language in served_languages()},
+    )
+
+
+@bp.get("/<lang:lang>/search/")
+@prepared()
+def search():
+    """Search as you type, offline; without scripts, a list of every card and section."""
+    return render_template("search.html", entries=search_entries())
+
+
+@bp.get("/<lang:lang>/search-index.json")
+@prepared(mimetype="application/json")
+def search_index():
+    """What the search page searches, in this language; saved offline with the language."""
+    return current_app.json.dumps(search_entries(), ensure_ascii=False)
 
 
 @bp.get("/<lang:lang>/offline/")

@@ -10,7 +10,7 @@ import json
 from flask import current_app
 
 from webapp.i18n import served_languages
-from webapp.site_pages import manifest_url, offline_url, page_urls
+from webapp.site_pages import manifest_url, offline_url, page_urls, search_index_url
 
 REVISION_LENGTH = 16
 
@@ -38,7 +38,9 @@ def _build(app):
     shared = [entry("/")]
     shared += [{"url": url, "revision": rev} for url, rev in app.extensions["assets"].urls().items()]
     languages = {
-        lang.code: [entry(url) for url in [*page_urls(lang), offline_url(lang), manifest_url(lang)]]
+        lang.code: [
+            entry(url) for url in [*page_urls(lang), offline_url(lang), manifest_url(lang), search_index_url(lang)]
+        ]
         for lang in served_languages()
     }
     body = {"shared": shared, "languages": languages}

@@ -13,6 +13,7 @@ GUIDE_ENDPOINTS = (
     "pages.safety",
     "pages.report",
     "pages.about",
+    "pages.search",
 )
 
 
@@ -33,6 +34,10 @@ def offline_url(language):
 
 def manifest_url(language):
     return url_for("pwa.web_manifest", lang=language.code)
+
+
+def search_index_url(language):
+    return url_for("pages.search_index", lang=language.code)
 
 
 def public_base_url():

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.conftest import heading_of, wait_until_saved_offline
+from webapp.settings import DefaultConfig
 
 RELATIVE_LUMINANCE = """(color) => {
   const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
@@ -54,16 +55,22 @@ def test_lockdown_is_dark_with_aa_contrast(context, live_server, code):
     assert max(luminance for _, luminance in texts) < 0.9
 
 
-def test_lockdown_is_still_and_fits_one_screen(context, live_server):
+def test_lockdown_is_still_and_fits_one_screen_in_every_language(context, live_server):
     page = context.new_page()
-    page.goto(live_server.url + "/fr/lockdown/")
-    animated = page.evaluate(
-        "Array.from(document.querySelectorAll('*')).filter(e => getComputedStyle(e).animationName !== 'none').length"
-    )
-    assert animated == 0
-    assert page.locator("audio, video").count() == 0
-    bottom = page.evaluate("document.querySelector('.lockdown__cards').getBoundingClientRect().bottom")
-    assert bottom <= 640
+    bottoms = {}
+    for code in DefaultConfig.LANGUAGES:
+        page.goto(f"{live_server.url}/{code}/lockdown/")
+        animated = page.evaluate(
+            "Array.from(document.querySelectorAll('*')).filter(e => getComputedStyle(e).animationName !== 'none')"
+            ".length"
+        )
+        assert animated == 0
+        assert page.locator("audio, video").count() == 0
+        # The steps, the notes and the four card links: all on the first screen.
+        bottoms[code] = page.evaluate("document.querySelector('.lockdown__cards').getBoundingClientRect().bottom")
+    tallest = max(bottoms, key=bottoms.get)
+    print(f"tallest lockdown screen: {tallest} ends at {bottoms[tallest]:.0f} of 640 CSS pixels")
+    assert bottoms[tallest] <= 640
 
 
 def test_lockdown_makes_no_network_request(context, live_server):

@@ -35,7 +35,7 @@ def test_first_visit_shows_progress_then_ready_offline(context, live_server):
 
 def test_every_page_works_with_the_server_stopped(context, live_server, guide_app):
     headings = expected_headings(guide_app)
-    assert len(headings) == 13  # / and the twelve English pages
+    assert len(headings) == 14  # / and the thirteen English pages
     page = context.new_page()
     page.goto(live_server.url + "/en/")
     wait_until_saved_offline(page)

@@ -1,0 +1,58 @@
+"""The per-language search index: every card and section, as the reader sees it, in their language.
+
+Built by the server from the content (translated), served as JSON, precached with the language,
+and searched in the browser, so search works offline. Normalising (case, accents, Arabic-script
+letter variants) happens in the browser, on the index and the query alike.
+"""
+
+from flask import url_for
+from markupsafe import Markup
+
+from webapp.content import translatable_strings
+from webapp.i18n import content_plain
+from webapp.site_pages import guide
+
+
+def plain(message):
+    return str(Markup(content_plain(message)).unescape())
+
+
+def _text(node):
+    """All translatable text under a content node, translated, as one string."""
+    return " ".join(plain(s) for s in translatable_strings(node))
+
+
+def search_entries():
+    """[{title, url, text}] for the current language: each card, each section, the lockdown screen."""
+    entries = []
+    for card in guide().cards:
+        entries.append(
+            {
+                "title": f"{plain(card['title'])}: {plain(card['tagline'])}",
+                "url": url_for("pages.card", card_id=card["id"]),
+                "text": " ".join(plain(step) for step in card["steps"]),
+            }
+        )
+    lockdown = guide().pages["lockdown"]
+    entries.append({"title": plain(lockdown["title"]), "url": url_for("pages.lockdown"), "text": _text(lockdown)})
+    pages = [
+        ("cards", "pages.cards", guide().pages["cards"]["overview"]),
+        ("parents", "pages.parents", guide().pages["parents"]),
+        ("safety", "pages.safety", guide().pages["safety"]),
+        ("report", "pages.report", guide().pages["report"]),
+        ("about", "pages.about", guide().pages["about"]),
+    ]
+    for _page_id, endpoint, page in pages:
+        page_title = plain(page["title"])
+        for section in page.get("sections", ()):
+            text = _text(section.get("blocks", ()))
+            contacts = [guide().contacts[c] for block in section.get("blocks", ()) for c in block.get("contacts", ())]
+            text += " " + " ".join(_text(c) + " " + c.get("number", "") + " " + c.get("email", "") for c in contacts)
+            entries.append(
+                {
+                    "title": f"{plain(section['heading'])} ({page_title})",
+                    "url": url_for(endpoint) + "#" + section["id"],
+                    "text": text.strip(),
+                }
+            )
+    return entries
