@@ -153,6 +153,16 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture()
+def profile_page(playwright_instance, chromium_path, tmp_path):
+    """A page in a persistent browser profile, as an installed app has (incognito cannot install)."""
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, viewport=PHONE
+    )
+    yield context.pages[0] if context.pages else context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe_source():
     if not AXE_SOURCE.is_file():

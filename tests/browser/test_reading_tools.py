@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_ARGS, PHONE, run_axe, wait_until_saved_offline
+from tests.browser.conftest import PHONE, run_axe, wait_until_saved_offline
 
 # Voices the simulated device has; speak() is recorded, then handed to the real engine.
 SIMULATED_DEVICE = """
@@ -158,18 +158,12 @@ def test_iphone_shows_the_add_to_home_screen_steps_and_others_do_not(browser, li
     page.close()
 
 
-def test_the_browser_install_prompt_is_offered(playwright_instance, chromium_path, live_server, tmp_path):
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, viewport=PHONE
-    )
-    try:
-        page = context.pages[0] if context.pages else context.new_page()
-        page.goto(live_server.url + "/en/")
-        wait_until_saved_offline(page)
-        page.reload()
-        page.locator("#install-app").wait_for(state="visible", timeout=15_000)
-    finally:
-        context.close()
+def test_the_browser_install_prompt_is_offered(profile_page, live_server):
+    page = profile_page
+    page.goto(live_server.url + "/en/")
+    wait_until_saved_offline(page)
+    page.reload()
+    page.locator("#install-app").wait_for(state="visible", timeout=15_000)
 
 
 def test_about_page_says_what_is_saved_and_refreshes_it(context, live_server):
