@@ -11,4 +11,5 @@ graceful_timeout = 20
 keepalive = 5
 # Build assets and catalogs once, before forking.
 preload_app = True
-accesslog = "-"
+# Access log on standard output; GUNICORN_ACCESSLOG="" turns it off (the benchmark does).
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None

@@ -64,3 +64,19 @@ def test_static_assets_have_hashed_names_and_are_immutable_for_a_year(client):
 def test_unhashed_or_unknown_static_paths_are_not_found(client):
     assert client.get("/static/css/guide.css").status_code == 404
     assert client.get("/static/../webapp/settings.py").status_code == 404
+
+
+def test_pages_from_memory_answer_exactly_as_flask_did(tmp_path):
+    from tests.conftest import make_app
+
+    client = make_app(tmp_path).test_client()
+    headers = {"Accept-Encoding": "br"}
+    first = client.get("/fr/cards/defend/", headers=headers)  # rendered by Flask, then kept
+    second = client.get("/fr/cards/defend/", headers=headers)  # answered from memory
+    assert second.status_code == first.status_code == 200
+    assert second.data == first.data
+    assert sorted(second.headers.items()) == sorted(first.headers.items())
+    head = client.head("/fr/cards/defend/", headers=headers)
+    assert head.data == b"" and head.headers["Content-Length"] == first.headers["Content-Length"]
+    not_modified = client.get("/fr/cards/defend/", headers={**headers, "If-None-Match": first.headers["ETag"]})
+    assert not_modified.status_code == 304 and not_modified.data == b""

@@ -9,6 +9,7 @@ from webapp.assets import STATIC_URL_PREFIX, AssetManifest
 from webapp.catalogs import compile_catalogs
 from webapp.content import load_guide
 from webapp.languages import configured_languages
+from webapp.prepared import PreparedPagesMiddleware
 from webapp.security import SecurityHeadersMiddleware
 from webapp.settings import DefaultConfig, from_environment
 
@@ -39,7 +40,11 @@ def create_app(config=None):
     app.register_blueprint(pwa.bp)
     cli.init_app(app)
 
-    static_files = WhiteNoise(app.wsgi_app, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable)
+    # Pages already rendered are answered from memory before Flask's dispatch (the hot path).
+    pages_from_memory = PreparedPagesMiddleware(app.wsgi_app, app.extensions["prepared_bodies"])
+    static_files = WhiteNoise(
+        pages_from_memory, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable
+    )
     static_files.add_files(assets.build_dir, prefix=STATIC_URL_PREFIX)
     app.wsgi_app = SecurityHeadersMiddleware(static_files)
     if app.config["PROXY_COUNT"]:

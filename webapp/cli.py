@@ -19,7 +19,10 @@ BABEL_CFG = PROJECT_ROOT / "babel.cfg"
 
 
 def init_app(app):
+    from webapp.export import export_command
+
     app.cli.add_command(translate)
+    app.cli.add_command(export_command)
 
 
 def _translations_dir():

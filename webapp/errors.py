@@ -16,9 +16,8 @@ def _http_error(error):
     if error.code is None or error.code < 400:
         return error
     g.language = language_from_request()
-    response = PreparedBody.from_text(render_template("error.html", error=error), status=error.code).respond(
-        cache_control="no-store"
-    )
+    page = render_template("error.html", error=error)
+    response = PreparedBody.from_text(page, status=error.code, cache_control="no-store").respond()
     if error.code == 405 and getattr(error, "valid_methods", None):
         response.headers["Allow"] = ", ".join(error.valid_methods)
     return response

@@ -7,8 +7,10 @@ version) and then only negotiated: identity, gzip or br, and If-None-Match.
 import hashlib
 from dataclasses import dataclass, field
 from functools import wraps
+from http import HTTPStatus
 
 from flask import Response, current_app, request
+from werkzeug.http import parse_accept_header, parse_etags
 
 from webapp.compression import compressed_variants
 
@@ -24,8 +26,10 @@ class PreparedBody:
     etag: str = ""
     variants: dict = field(default_factory=dict)
 
+    cache_control: str = "no-cache"
+
     @classmethod
-    def from_text(cls, text, mimetype="text/html", status=200):
+    def from_text(cls, text, mimetype="text/html", status=200, cache_control="no-cache"):
         body = text.encode("utf-8")
         return cls(
             body=body,
@@ -33,30 +37,36 @@ class PreparedBody:
             status=status,
             etag=hashlib.sha256(body).hexdigest()[:32],
             variants=compressed_variants(body),
+            cache_control=cache_control,
         )
 
-    def respond(self, cache_control="no-cache"):
-        """Negotiate encoding and revalidation for the current request."""
-        encoding = _chosen_encoding(self.variants)
+    def negotiate(self, accept_encoding, if_none_match):
+        """(status, headers, body) for the given request headers; shared by Flask and the fast path."""
+        accepted = parse_accept_header(accept_encoding or "")
+        encoding = next((e for e in ENCODING_PREFERENCE if e in self.variants and accepted[e] > 0), None)
         etag = f"{self.etag}-{encoding}" if encoding else self.etag
-        headers = {"Cache-Control": cache_control, "Vary": "Accept-Encoding", "ETag": f'"{etag}"'}
-        if self.status == 200 and request.if_none_match.contains_weak(etag):
-            return Response(status=304, headers=headers)
+        headers = [("Cache-Control", self.cache_control), ("Vary", "Accept-Encoding"), ("ETag", f'"{etag}"')]
+        if self.status == 200 and if_none_match and parse_etags(if_none_match).contains_weak(etag):
+            return 304, headers, b""
         body = self.variants[encoding] if encoding else self.body
         if encoding:
-            headers["Content-Encoding"] = encoding
+            headers.append(("Content-Encoding", encoding))
         mimetype = self.mimetype
         if mimetype.startswith("text/") or mimetype.endswith(("+xml", "javascript")):
             mimetype += "; charset=utf-8"
-        return Response(body, status=self.status, headers=headers, content_type=mimetype)
+        headers += [("Content-Type", mimetype), ("Content-Length", str(len(body)))]
+        return self.status, headers, body
 
-
-def _chosen_encoding(variants):
-    accepted = request.accept_encodings
-    for encoding in ENCODING_PREFERENCE:
-        if encoding in variants and accepted[encoding] > 0:
-            return encoding
-    return None
+    def respond(self):
+        """A Flask response for the current request."""
+        status, headers, body = self.negotiate(
+            request.headers.get("Accept-Encoding"), request.headers.get("If-None-Match")
+        )
+        response = Response(body, status=status)
+        response.headers.clear()
+        for name, value in headers:
+            response.headers[name] = value
+        return response
 
 
 def prepared_cache():
@@ -76,9 +86,32 @@ def prepared(mimetype="text/html", cache_control="no-cache", per_host=False):
             key = (request.host_url if per_host else "", request.path)
             entry = cache.get(key)
             if entry is None:
-                entry = cache[key] = PreparedBody.from_text(view(*args, **kwargs), mimetype)
-            return entry.respond(cache_control)
+                entry = cache[key] = PreparedBody.from_text(
+                    view(*args, **kwargs), mimetype, cache_control=cache_control
+                )
+            return entry.respond()
 
         return wrapper
 
     return decorator
+
+
+class PreparedPagesMiddleware:
+    """Serve pages already prepared straight from memory, before Flask's dispatch.
+
+    A page is prepared the first time Flask renders it (or at start-up, see wsgi.py); after that,
+    GET and HEAD for that path are answered here with the very same status, headers and bytes.
+    """
+
+    def __init__(self, wsgi_app, cache):
+        self.wsgi_app = wsgi_app
+        self.cache = cache
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        entry = self.cache.get(("", environ.get("PATH_INFO", ""))) if method in ("GET", "HEAD") else None
+        if entry is None or environ.get("QUERY_STRING"):
+            return self.wsgi_app(environ, start_response)
+        status, headers, body = entry.negotiate(environ.get("HTTP_ACCEPT_ENCODING"), environ.get("HTTP_IF_NONE_MATCH"))
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [b""] if method == "HEAD" or status == 304 else [body]

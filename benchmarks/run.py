@@ -1,0 +1,272 @@
+"""The benchmark behind `make bench`: prints a results table and writes docs/benchmarks.md.
+
+It measures and reports; it asserts nothing about time. Everything runs on this machine, against
+servers it starts on 127.0.0.1 and stops itself, with bounded request loops.
+"""
+
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.static_server import StaticServer, free_port  # noqa: E402
+
+WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = 64
+PAGES = ["/en/", "/en/cards/deny/"]
+LIGHTHOUSE_PAGES = ["/en/", "/en/cards/deny/", "/en/parents/", "/ar/", "/ar/cards/deny/", "/ar/parents/"]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def start_gunicorn(port, build_dir):
+    env = dict(os.environ, GUNICORN_ACCESSLOG="", GUIDE_BUILD_DIR=str(build_dir), WEB_CONCURRENCY="2")
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "wsgi:app", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until_up(f"http://127.0.0.1:{port}/healthz")
+    return process
+
+
+def wrk(url):
+    """requests/s, p50 and p99 latency (ms), and errors, from one wrk run."""
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{WRK_SECONDS}s",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip, deflate, br",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    return {"rps": rps, "p50": latency_ms(output, "50%"), "p99": latency_ms(output, "99%"), "errors": errors}
+
+
+def latency_ms(output, percentile):
+    value, unit = re.search(rf"^\s*{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def worker_rss_mib(master_pid):
+    children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(sizes)
+
+
+def offline_navigation_ms(base_url, stop_server):
+    """Median time of an offline navigation between two cards, from Navigation Timing."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
+        page.goto(base_url + "/en/")
+        page.wait_for_selector("#offline-status[data-state='ready']", timeout=60_000)
+        stop_server()
+        durations = []
+        for index in range(20):
+            page.goto(base_url + ("/en/cards/avoid/" if index % 2 else "/en/cards/deny/"))
+            durations.append(page.evaluate("performance.getEntriesByType('navigation')[0].duration"))
+        browser.close()
+    return statistics.median(durations)
+
+
+def lighthouse(url):
+    cli = ROOT / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    flags = "--headless=new --no-sandbox --disable-background-networking --disable-component-update --no-first-run"
+    output = subprocess.run(
+        [
+            "node",
+            str(cli),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--chrome-flags={flags}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, CHROME_PATH=CHROMIUM),
+        check=True,
+    ).stdout
+    report = json.loads(output)
+    scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    audits = report["audits"]
+    return {
+        **scores,
+        "LCP ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "TBT ms": round(audits["total-blocking-time"]["numericValue"]),
+        "CLS": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+    }
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 1024 / 1024
+    return (
+        f"{os.cpu_count()} cores ({cpu.group(1) if cpu else platform.machine()}), {memory:.0f} GiB, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def main():
+    work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
+    results = {"server": {}, "nginx": {}}
+    port = free_port()
+    gunicorn = start_gunicorn(port, work / "build")
+    try:
+        for path in PAGES:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
+            results["server"][path] = wrk(f"http://127.0.0.1:{port}{path}")
+        results["rss"] = worker_rss_mib(gunicorn.pid)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait()
+
+    nginx_port = free_port()
+    site = work / "site"
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "flask"),
+            "--app",
+            "webapp",
+            "export",
+            "--out",
+            str(site),
+            "--base-url",
+            f"http://127.0.0.1:{nginx_port}",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, GUIDE_BUILD_DIR=str(work / "build")),
+        check=True,
+        capture_output=True,
+    )
+    nginx = StaticServer(site, nginx_port, work / "nginx", workers=2).start()
+    try:
+        for path in PAGES:
+            results["nginx"][path] = wrk(f"{nginx.url}{path}")
+    finally:
+        nginx.stop()
+
+    port = free_port()
+    gunicorn = start_gunicorn(port, work / "build")
+    try:
+
+        def stop():
+            gunicorn.terminate()
+            gunicorn.wait()
+
+        results["offline_ms"] = offline_navigation_ms(f"http://127.0.0.1:{port}", stop)
+    finally:
+        if gunicorn.poll() is None:
+            gunicorn.terminate()
+
+    results["lighthouse"] = {}
+    if (ROOT / "benchmarks" / "node_modules" / "lighthouse").is_dir():
+        port = free_port()
+        gunicorn = start_gunicorn(port, work / "build")
+        try:
+            for path in LIGHTHOUSE_PAGES:
+                results["lighthouse"][path] = lighthouse(f"http://127.0.0.1:{port}{path}")
+        finally:
+            gunicorn.terminate()
+            gunicorn.wait()
+    shutil.rmtree(work, ignore_errors=True)
+    report = markdown(results)
+    print(report)
+    (ROOT / "docs" / "benchmarks.md").write_text(report)
+
+
+def markdown(results):
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.date.today().isoformat()} with `make bench` on {machine()}.",
+        f"wrk: 2 threads, {CONNECTIONS} connections, {WRK_SECONDS} s a page, `Accept-Encoding: gzip, deflate, br`; "
+        "gunicorn with the project's `gunicorn.conf.py` and 2 workers; nginx with the export's own "
+        "configuration and 2 workers; client and server on the same 2 cores.",
+        "",
+        "## Server",
+        "",
+        "| page | server | requests/s | p50 ms | p99 ms | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for path in PAGES:
+        for name in ("server", "nginx"):
+            r = results[name][path]
+            label = "gunicorn (app)" if name == "server" else "nginx (static export)"
+            lines.append(f"| `{path}` | {label} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |")
+    for path in PAGES:
+        ratio = results["server"][path]["rps"] / results["nginx"][path]["rps"]
+        lines.append("")
+        lines.append(f"gunicorn / nginx requests per second for `{path}`: {ratio:.2f}")
+    lines += [
+        "",
+        f"Resident memory of one gunicorn worker after the load, every language loaded: {results['rss']:.1f} MiB.",
+        "",
+        "## Client",
+        "",
+        f"Offline navigation between two cards in headless Chromium, server stopped (median of 20, "
+        f"Navigation Timing `duration`): {results['offline_ms']:.1f} ms.",
+        "",
+    ]
+    if results["lighthouse"]:
+        lines += [
+            "Lighthouse 12.8.2 (mobile, simulated throttling), Debian's Chromium:",
+            "",
+            "| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for path, r in results["lighthouse"].items():
+            lines.append(
+                f"| `{path}` | {r['performance']} | {r['accessibility']} | {r['best-practices']} | "
+                f"{r['seo']} | {r['LCP ms']} | {r['TBT ms']} | {r['CLS']} |"
+            )
+    else:
+        lines.append("Lighthouse was not installed (`npm ci --prefix benchmarks`), so it did not run.")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Size budgets for old phones on slow networks. Each test prints its figures; a budget exceeded fails.
+
+Sizes are what travels: brotli-compressed bodies, as the app (and the export) serve them to browsers.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from webapp.settings import DefaultConfig
+
+KIB = 1024
+FIRST_VISIT_BUDGET = 150 * KIB  # a language's home page plus its whole offline copy
+PAGE_BUDGET = 14 * KIB  # each HTML page: arrives in the first round trips
+CSS_BUDGET = 12 * KIB
+JS_BUDGET = 15 * KIB
+
+
+def compressed_size(client, url, encoding="br"):
+    response = client.get(url, headers={"Accept-Encoding": encoding})
+    assert response.status_code == 200, url
+    return len(response.data)
+
+
+def precache(client):
+    first_line = client.get("/sw.js").get_data(as_text=True).split("\n", 1)[0]
+    return json.loads(first_line.removeprefix("self.PRECACHE_MANIFEST = ").removesuffix(";"))
+
+
+def page_load(client, url):
+    """The page and what it pulls in by itself: scripts, stylesheet, manifest, icon."""
+    html = client.get(url).get_data(as_text=True)
+    scripts = re.findall(r'<script src="(/[^"]+)"', html)
+    links = re.findall(r'<link rel="(?:stylesheet|manifest|icon|apple-touch-icon)" href="(/[^"]+)"', html)
+    return [url, *dict.fromkeys(scripts + links)]
+
+
+@pytest.mark.parametrize("code", DefaultConfig.LANGUAGES)
+def test_first_visit_with_the_whole_offline_copy_fits_150_kib(client, code):
+    manifest = precache(client)
+    loaded = page_load(client, f"/{code}/")
+    # The worker downloads its files with cache: 'reload', so what the page loaded counts again.
+    offline_copy = [entry["url"] for entry in manifest["shared"] + manifest["languages"][code]]
+    total = sum(compressed_size(client, url) for url in [*loaded, "/sw.js", *offline_copy])
+    print(
+        f"{code}: first visit + offline copy = {total / KIB:.1f} KiB ({len(loaded) + 1 + len(offline_copy)} requests)"
+    )
+    assert total <= FIRST_VISIT_BUDGET
+
+
+def test_every_html_page_fits_14_kib(client):
+    sizes = {}
+    for entries in precache(client)["languages"].values():
+        for entry in entries:
+            if entry["url"].endswith("/"):
+                sizes[entry["url"]] = max(compressed_size(client, entry["url"], e) for e in ("br", "gzip"))
+    largest = max(sizes, key=sizes.get)
+    print(f"{len(sizes)} pages; largest {largest}: {sizes[largest] / KIB:.1f} KiB compressed (gzip or br)")
+    assert sizes[largest] <= PAGE_BUDGET
+
+
+def test_all_css_and_all_javascript_fit_their_budgets(client):
+    shared = [entry["url"] for entry in precache(client)["shared"]]
+    css = sum(compressed_size(client, url) for url in shared if url.endswith(".css"))
+    js = sum(compressed_size(client, url) for url in shared if url.endswith(".js"))
+    worker = compressed_size(client, "/sw.js")
+    print(f"CSS {css / KIB:.1f} KiB; JavaScript {js / KIB:.1f} KiB + service worker {worker / KIB:.1f} KiB")
+    assert css <= CSS_BUDGET
+    assert js + worker <= JS_BUDGET
+
+
+def test_no_web_fonts():
+    # System fonts (and Debian's / the phone's Noto) cover every script of the guide; none is shipped.
+    static = Path(DefaultConfig.STATIC_SOURCE_DIR)
+    assert not [p for p in static.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
+    assert "@font-face" not in (static / "css" / "guide.css").read_text()
