@@ -259,6 +259,9 @@ def markdown(results):
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for path, r in results["lighthouse"].items():
+            if r is None:
+                lines.append(f"| `{path}` | Lighthouse failed twice: see the benchmark's output | | | | | | |")
+                continue
             lines.append(
                 f"| `{path}` | {r['performance']} | {r['accessibility']} | {r['best-practices']} | "
                 f"{r['seo']} | {r['LCP ms']} | {r['TBT ms']} | {r['CLS']} |"

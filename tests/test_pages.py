@@ -109,3 +109,17 @@ def test_language_prefix_without_slash_redirects_to_the_page(client):
     response = client.get("/en")
     assert response.status_code == 308
     assert response.headers["Location"].endswith("/en/")
+
+
+def test_pages_name_their_other_languages_with_absolute_addresses_when_the_address_is_known(tmp_path):
+    from tests.conftest import make_app
+
+    html = make_app(tmp_path, PUBLIC_BASE_URL="https://safety.example.org/").test_client().get("/en/report/")
+    text = html.get_data(as_text=True)
+    assert '<link rel="alternate" hreflang="fa-AF" href="https://safety.example.org/fa-AF/report/">' in text
+
+
+def test_pages_do_not_depend_on_the_host_they_are_served_from(client):
+    one = client.get("/es/parents/", base_url="http://a.example").data
+    other = client.get("/es/parents/", base_url="https://b.example:8443").data
+    assert one == other

@@ -36,4 +36,5 @@ def _layout_context():
         "guide": current_app.extensions["guide"],
         "app_version": current_app.config["APP_VERSION"],
         "theme_color": current_app.config["THEME_COLOR"],
+        "public_base_url": current_app.config["PUBLIC_BASE_URL"].rstrip("/"),
     }
