@@ -225,7 +225,8 @@ def markdown(results):
         f"Measured {datetime.date.today().isoformat()} with `make bench` on {machine()}.",
         f"wrk: 2 threads, {CONNECTIONS} connections, {WRK_SECONDS} s a page, `Accept-Encoding: gzip, deflate, br`; "
         "gunicorn with the project's `gunicorn.conf.py` and 2 workers; nginx with the export's own "
-        "configuration and 2 workers; client and server on the same 2 cores.",
+        "configuration and 2 workers; client and server on the same 2 cores, so throughput varies "
+        "from run to run (compare runs on one machine, not across machines).",
         "",
         "## Server",
         "",
