@@ -25,6 +25,8 @@ from tests.static_server import StaticServer, free_port  # noqa: E402
 
 WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 64
+LOAD_CONNECTIONS = 256
+LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
 PAGES = ["/en/", "/en/cards/deny/"]
 LIGHTHOUSE_PAGES = ["/en/", "/en/cards/deny/", "/en/parents/", "/ar/", "/ar/cards/deny/", "/ar/parents/"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -41,8 +43,12 @@ def wait_until_up(url, seconds=60):
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
-def start_gunicorn(port, build_dir):
-    env = dict(os.environ, GUNICORN_ACCESSLOG="", GUIDE_BUILD_DIR=str(build_dir), WEB_CONCURRENCY="2")
+def start_gunicorn(port, build_dir, workers="2"):
+    env = dict(os.environ, GUNICORN_ACCESSLOG="", GUIDE_BUILD_DIR=str(build_dir))
+    if workers:
+        env["WEB_CONCURRENCY"] = workers
+    else:
+        env.pop("WEB_CONCURRENCY", None)  # the config's own choice: one worker per core
     process = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "wsgi:app", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -164,6 +170,15 @@ def main():
         gunicorn.terminate()
         gunicorn.wait()
 
+    # The load test: 256 connections for 30 s, gunicorn exactly as gunicorn.conf.py sets it up.
+    port = free_port()
+    gunicorn = start_gunicorn(port, work / "build", workers=None)
+    try:
+        results["load"] = wrk(f"http://127.0.0.1:{port}/en/", connections=LOAD_CONNECTIONS, seconds=LOAD_SECONDS)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait()
+
     nginx_port = free_port()
     site = work / "site"
     subprocess.run(
@@ -242,6 +257,13 @@ def markdown(results):
         ratio = results["server"][path]["rps"] / results["nginx"][path]["rps"]
         lines.append("")
         lines.append(f"gunicorn / nginx requests per second for `{path}`: {ratio:.2f}")
+    load = results["load"]
+    lines += [
+        "",
+        f"Load test: {LOAD_CONNECTIONS} connections for {LOAD_SECONDS} s on `/en/`, gunicorn as `gunicorn.conf.py` "
+        f"sets it up (one worker per core): {load['rps']:.0f} requests/s, p50 {load['p50']:.2f} ms, "
+        f"p99 {load['p99']:.2f} ms, {load['errors']} errors.",
+    ]
     lines += [
         "",
         f"Resident memory of one gunicorn worker after the load, every language loaded: {results['rss']:.1f} MiB.",
