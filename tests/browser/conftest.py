@@ -146,6 +146,16 @@ def live_server(guide_app):
 
 
 @pytest.fixture()
+def versions(tmp_path, content_copy):
+    """Version 1, and a version 2 with a new version number and changed home page text."""
+    home = content_copy / "home.yaml"
+    home.write_text(home.read_text().replace("and what you can do.", "and what you can do today."))
+    v1 = make_app(tmp_path / "v1", APP_VERSION="1.0.0-test")
+    v2 = make_app(tmp_path / "v2", APP_VERSION="2.0.0-test", CONTENT_DIR=str(content_copy))
+    return v1, v2
+
+
+@pytest.fixture()
 def context(browser):
     """A fresh browser profile per test: no service worker or cache carried over."""
     context = browser.new_context(viewport=PHONE)

@@ -1,0 +1,112 @@
+"""Faults in a real browser: the old version stays whole, the copy completes, nothing mixes."""
+
+import time
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import heading_of, wait_until_saved_offline
+from tests.browser.test_update import check_for_update, open_saved, saved_paths, versions_shown
+
+
+class SlowPaths:
+    """The app, except that some paths answer only after a delay (a slow or failing network)."""
+
+    def __init__(self, app, paths, delay):
+        self.app, self.paths, self.delay = app, set(paths), delay
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] in self.paths:
+            time.sleep(self.delay)
+        return self.app(environ, start_response)
+
+
+WAIT_FOR_NO_PENDING_WORKER = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    for (let i = 0; i < 200 && (registration.installing || registration.waiting); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return {installing: Boolean(registration.installing), waiting: Boolean(registration.waiting)};
+}"""
+
+
+def test_server_stopping_in_the_middle_of_an_update_leaves_the_old_version_whole(context, live_server, versions):
+    v1, v2 = versions
+    page = open_saved(context, live_server, v1)
+    asked = []
+    live_server.app.on_request = asked.append
+    live_server.deploy(SlowPaths(v2, ["/en/about/"], delay=5))
+    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => { r.update(); })")
+    deadline = time.monotonic() + 20
+    while "/en/about/" not in asked and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "/en/about/" in asked, "the update never started downloading"
+    live_server.stop()  # mid-install: /en/about/ is still on its way
+    assert page.evaluate(WAIT_FOR_NO_PENDING_WORKER) == {"installing": False, "waiting": False}
+    assert set(versions_shown(page, live_server.url, saved_paths(v1)).values()) == {"Version 1.0.0-test"}
+
+    # The next visit, online again, retries and gets the update.
+    live_server.start()
+    live_server.deploy(v2)
+    page.goto(live_server.url + "/en/")
+    assert check_for_update(page) == "installed"
+
+
+def test_a_page_opened_while_the_copy_is_saving_works_and_the_copy_completes(context, live_server, guide_app):
+    slow = ["/en/safety/", "/en/about/", "/en/search/", "/en/search-index.json", "/en/cards/wallet/"]
+    live_server.deploy(SlowPaths(guide_app, slow, delay=1))
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    expect(page.locator("#offline-status")).to_have_attribute("data-state", "saving", timeout=20_000)
+    page.goto(live_server.url + "/en/report/")  # while the copy is still downloading
+    assert heading_of(page) == "Report a concern"
+    saved = page.evaluate(
+        """async (expected) => {
+            for (let i = 0; i < 300; i += 1) {
+                const names = (await caches.keys()).filter((n) => n.startsWith('guide-v-'));
+                if (names.length) {
+                    const keys = await (await caches.open(names[0])).keys();
+                    const english = keys.filter((k) => new URL(k.url).pathname.startsWith('/en/')).length;
+                    if (english >= expected) return english;
+                }
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            return 0;
+        }""",
+        16,
+    )
+    assert saved >= 16
+    live_server.stop()
+    for path in saved_paths(guide_app)[1:]:
+        response = page.goto(live_server.url + path)
+        assert response.ok and heading_of(page) != "You are offline", path
+
+
+def test_storage_cleared_by_the_browser_is_rebuilt_on_the_next_visit(context, live_server, guide_app):
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    wait_until_saved_offline(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": live_server.url, "storageTypes": "cache_storage"})
+    assert page.evaluate("caches.keys()") == []
+    page.reload()
+    wait_until_saved_offline(page)  # it says so: "Ready offline"
+    live_server.stop()
+    for path in saved_paths(guide_app)[1:]:
+        response = page.goto(live_server.url + path)
+        assert response.ok and heading_of(page) != "You are offline", path
+
+
+def test_two_tabs_during_an_update_never_mix_versions(context, live_server, versions):
+    v1, v2 = versions
+    first = open_saved(context, live_server, v1)
+    second = context.new_page()
+    second.goto(live_server.url + "/en/cards/")
+    assert second.evaluate("navigator.serviceWorker.controller !== null")
+    live_server.deploy(v2)
+    assert check_for_update(first) == "installed"
+    expect(second.locator("#update-ready")).to_be_visible()
+    with first.expect_navigation(), second.expect_navigation():
+        first.locator("#update-reload").click()
+    for page in (first, second):
+        expect(page.locator(".version")).to_have_text("Version 2.0.0-test")
+    assert "In an emergency: Avoid, Deny, Defend" in second.locator("h1").inner_text()
