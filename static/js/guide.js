@@ -87,8 +87,19 @@
     });
   }
 
+  // Trusted Types (required by the CSP): the only script address this page ever hands over.
+  function workerUrl() {
+    if (!window.trustedTypes || !window.trustedTypes.createPolicy) return '/sw.js';
+    return window.trustedTypes.createPolicy('guide-sw', {
+      createScriptURL: function (url) {
+        if (url !== '/sw.js') throw new TypeError('Only the guide\'s own service worker may be loaded.');
+        return url;
+      },
+    }).createScriptURL('/sw.js');
+  }
+
   window.addEventListener('load', function () {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function (registration) {
+    navigator.serviceWorker.register(workerUrl(), { scope: '/' }).then(function (registration) {
       offerUpdate(registration);
       registration.addEventListener('updatefound', function () {
         var installing = registration.installing;

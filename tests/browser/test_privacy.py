@@ -30,3 +30,23 @@ def test_every_page_stays_on_its_origin_and_runs_clean(context, live_server, gui
     assert console_errors == []
     assert page_errors == []
     assert context.cookies() == []
+
+
+def test_trusted_types_are_enforced(context, live_server):
+    page = context.new_page()
+    page.goto(live_server.url + "/en/parents/")
+    outcome = page.evaluate(
+        """() => {
+            try { document.body.insertAdjacentHTML('beforeend', '<b>injected</b>'); return 'allowed'; }
+            catch (error) { return error.name; }
+        }"""
+    )
+    assert outcome == "TypeError"
+    # Only the guide's own policy name is allowed: no script can make a policy of its own.
+    other_policy = page.evaluate(
+        """() => {
+            try { trustedTypes.createPolicy('attacker', {createHTML: (s) => s}); return 'allowed'; }
+            catch (error) { return error.name; }
+        }"""
+    )
+    assert other_policy == "TypeError"
