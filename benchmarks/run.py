@@ -60,14 +60,14 @@ def start_gunicorn(port, build_dir, workers="2"):
     return process
 
 
-def wrk(url):
+def wrk(url, connections=CONNECTIONS, seconds=WRK_SECONDS):
     """requests/s, p50 and p99 latency (ms), and errors, from one wrk run."""
     output = subprocess.run(
         [
             "wrk",
             "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{WRK_SECONDS}s",
+            f"-c{connections}",
+            f"-d{seconds}s",
             "--latency",
             "-H",
             "Accept-Encoding: gzip, deflate, br",

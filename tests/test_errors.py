@@ -48,3 +48,23 @@ def test_an_unexpected_error_gets_the_500_page(tmp_path):
     html = response.get_data(as_text=True)
     assert "Something went wrong" in html and "RuntimeError" not in html
     assert 'href="tel:911"' in html
+
+
+def test_a_bad_request_gets_the_localized_400_page_with_the_same_headers(tmp_path):
+    from werkzeug.exceptions import BadRequest
+
+    from tests.conftest import make_app
+
+    app = make_app(tmp_path)
+
+    @app.get("/__bad")
+    def bad():
+        raise BadRequest()
+
+    response = app.test_client().get("/__bad", headers={"Accept-Language": "es"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert '<html lang="es" dir="ltr">' in html
+    assert 'href="tel:911"' in html and 'href="/es/"' in html
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
