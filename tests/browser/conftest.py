@@ -6,8 +6,10 @@ Missing Chromium is an error, never a skip: the test command installs it.
 """
 
 import contextlib
+import html as html_lib
 import logging
 import os
+import re
 import shutil
 import socket
 import threading
@@ -18,6 +20,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from tests.conftest import make_app
+from tests.site_urls import sitemap_paths
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -187,6 +190,35 @@ def wait_until_saved_offline(page, timeout=30_000):
 
 def heading_of(page):
     return page.locator("h1").first.inner_text().strip()
+
+
+def normalise(text):
+    return " ".join(text.split())
+
+
+def expected_headings(app, language="en"):
+    """<h1> of / and of each sitemap page of one language, as the server renders them."""
+    client = app.test_client()
+    headings = {}
+    for path in sitemap_paths(client):
+        if path != "/" and not path.startswith(f"/{language}/"):
+            continue
+        body = client.get(path).get_data(as_text=True)
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S).group(1)
+        headings[path] = normalise(html_lib.unescape(re.sub(r"<[^>]+>", " ", h1)))
+    return headings
+
+
+def assert_every_page_works_offline(page, base_url, headings):
+    """Visit each page (server stopped): each shows its own heading, not the offline page."""
+    for path, heading in headings.items():
+        response = page.goto(base_url + path)
+        assert response.ok, path
+        if path == "/":
+            # The chooser forwards to the language this device used last.
+            page.wait_for_url(base_url + "/en/")
+            heading = headings["/en/"]
+        assert normalise(heading_of(page)) == heading, path
 
 
 def run_axe(page):

@@ -4,7 +4,12 @@ import time
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import heading_of, wait_until_saved_offline
+from tests.browser.conftest import (
+    assert_every_page_works_offline,
+    expected_headings,
+    heading_of,
+    wait_until_saved_offline,
+)
 from tests.browser.test_update import check_for_update, open_saved, saved_paths, versions_shown
 
 
@@ -76,9 +81,7 @@ def test_a_page_opened_while_the_copy_is_saving_works_and_the_copy_completes(con
     )
     assert saved >= 16
     live_server.stop()
-    for path in saved_paths(guide_app)[1:]:
-        response = page.goto(live_server.url + path)
-        assert response.ok and heading_of(page) != "You are offline", path
+    assert_every_page_works_offline(page, live_server.url, expected_headings(guide_app))
 
 
 def test_storage_cleared_by_the_browser_is_rebuilt_on_the_next_visit(context, live_server, guide_app):
@@ -91,9 +94,7 @@ def test_storage_cleared_by_the_browser_is_rebuilt_on_the_next_visit(context, li
     page.reload()
     wait_until_saved_offline(page)  # it says so: "Ready offline"
     live_server.stop()
-    for path in saved_paths(guide_app)[1:]:
-        response = page.goto(live_server.url + path)
-        assert response.ok and heading_of(page) != "You are offline", path
+    assert_every_page_works_offline(page, live_server.url, expected_headings(guide_app))
 
 
 def test_two_tabs_during_an_update_never_mix_versions(context, live_server, versions):

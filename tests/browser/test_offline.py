@@ -1,27 +1,11 @@
 """After one visit, every page works with the server stopped, and the first page says so."""
 
-import html as html_lib
-import re
-
-from tests.browser.conftest import heading_of, wait_until_saved_offline
-from tests.site_urls import sitemap_paths
-
-
-def expected_headings(app, language="en"):
-    """<h1> of / and of each sitemap page of one language, as the server renders them."""
-    client = app.test_client()
-    headings = {}
-    for path in sitemap_paths(client):
-        if path != "/" and not path.startswith(f"/{language}/"):
-            continue
-        body = client.get(path).get_data(as_text=True)
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S).group(1)
-        headings[path] = normalise(html_lib.unescape(re.sub(r"<[^>]+>", " ", h1)))
-    return headings
-
-
-def normalise(text):
-    return " ".join(text.split())
+from tests.browser.conftest import (
+    assert_every_page_works_offline,
+    expected_headings,
+    heading_of,
+    wait_until_saved_offline,
+)
 
 
 def test_first_visit_shows_progress_then_ready_offline(context, live_server):
@@ -41,14 +25,9 @@ def test_every_page_works_with_the_server_stopped(context, live_server, guide_ap
     wait_until_saved_offline(page)
     live_server.stop()
 
-    for path, heading in headings.items():
-        response = page.goto(live_server.url + path)
-        assert response.ok, path
-        if path == "/":
-            # The chooser forwards to the language this device used last.
-            page.wait_for_url(live_server.url + "/en/")
-            heading = headings["/en/"]
-        assert normalise(heading_of(page)) == heading, path
+    assert_every_page_works_offline(page, live_server.url, headings)
+    for path in headings:
+        page.goto(live_server.url + path)
         assert page.locator("a[href='tel:911']").first.is_visible(), path
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import heading_of, wait_until_saved_offline
-from tests.browser.test_offline import expected_headings, normalise
+from tests.browser.conftest import assert_every_page_works_offline, expected_headings, wait_until_saved_offline
 from tests.static_server import NGINX, StaticServer, free_port
 from webapp.security import CONTENT_SECURITY_POLICY
 
@@ -75,10 +74,4 @@ def test_the_exported_site_installs_and_works_offline_from_nginx(context, nginx_
     page.goto(nginx_site.url + "/en/")
     wait_until_saved_offline(page)
     nginx_site.stop()
-    for path, heading in headings.items():
-        response = page.goto(nginx_site.url + path)
-        assert response.ok, path
-        if path == "/":
-            page.wait_for_url(nginx_site.url + "/en/")
-            heading = headings["/en/"]
-        assert normalise(heading_of(page)) == heading, path
+    assert_every_page_works_offline(page, nginx_site.url, headings)
