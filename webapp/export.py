@@ -9,13 +9,13 @@ import shutil
 from pathlib import Path
 
 import click
-from flask import current_app
+from flask import current_app, url_for
 from flask.cli import with_appcontext
 
 from webapp.compression import COMPRESSIBLE_SUFFIXES, compressed_variants
 from webapp.i18n import served_languages
 from webapp.security import BASE_HEADERS, HSTS
-from webapp.site_pages import manifest_url, offline_url, page_urls, search_index_url
+from webapp.site_pages import offline_copy_urls, served_response
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 NOT_FOUND_PROBE = "/__export/not-found/"
@@ -25,9 +25,8 @@ def site_paths():
     """Every URL path the export writes (besides static assets and the 404 page)."""
     paths = ["/", "/sw.js", "/sitemap.xml", "/robots.txt"]
     for language in served_languages():
-        paths += page_urls(language)
-        paths += [offline_url(language), manifest_url(language), search_index_url(language)]
-        paths.append(f"/{language.code}/poster/")
+        paths += offline_copy_urls(language)
+        paths.append(url_for("pages.poster", lang=language.code))
     return paths
 
 
@@ -45,21 +44,16 @@ def write_file(target, body):
 
 def export_site(app, out, base_url):
     """Write the site into out; return how many files were written."""
-    client = app.test_client()
-    headers = {"Accept-Encoding": "identity"}
     count = 0
     with app.test_request_context(base_url=base_url):
         paths = site_paths()
     for path in paths:
-        # A fresh app context a page, as in the precache (a request must not inherit another's `g`).
-        with app.app_context():
-            response = client.get(path, headers=headers, base_url=base_url)
+        response = served_response(app, path, base_url=base_url)
         if response.status_code != 200:
             raise click.ClickException(f"{path} answered {response.status_code}")
         write_file(file_for(out, path), response.get_data())
         count += 1
-    with app.app_context():
-        not_found = client.get(NOT_FOUND_PROBE, headers=headers, base_url=base_url)
+    not_found = served_response(app, NOT_FOUND_PROBE, base_url=base_url)
     write_file(out / "404.html", not_found.get_data())
     static_out = out / "static"
     shutil.copytree(app.extensions["assets"].build_dir, static_out, dirs_exist_ok=True)

@@ -10,7 +10,7 @@ import json
 from flask import current_app
 
 from webapp.i18n import served_languages
-from webapp.site_pages import manifest_url, offline_url, page_urls, search_index_url
+from webapp.site_pages import offline_copy_urls, served_response
 
 REVISION_LENGTH = 16
 
@@ -24,25 +24,15 @@ def precache_manifest():
 
 
 def _build(app):
-    client = app.test_client()
-
     def entry(url):
-        # A fresh app context for each page: a request made inside another request would reuse
-        # the caller's `g`, and with it the caller's language and Flask-Babel's cached locale.
-        with app.app_context():
-            response = client.get(url, headers={"Accept-Encoding": "identity"})
+        response = served_response(app, url)
         if response.status_code != 200:
             raise RuntimeError(f"Precache entry {url} answered {response.status_code}")
         return {"url": url, "revision": hashlib.sha256(response.data).hexdigest()[:REVISION_LENGTH]}
 
     shared = [entry("/")]
     shared += [{"url": url, "revision": rev} for url, rev in app.extensions["assets"].urls().items()]
-    languages = {
-        lang.code: [
-            entry(url) for url in [*page_urls(lang), offline_url(lang), manifest_url(lang), search_index_url(lang)]
-        ]
-        for lang in served_languages()
-    }
+    languages = {lang.code: [entry(url) for url in offline_copy_urls(lang)] for lang in served_languages()}
     body = {"shared": shared, "languages": languages}
     version = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:REVISION_LENGTH]
     return {"version": version, **body}

@@ -40,6 +40,21 @@ def search_index_url(language):
     return url_for("pages.search_index", lang=language.code)
 
 
+def offline_copy_urls(language):
+    """What the service worker saves for a language, and so what a static export must hold too."""
+    return [*page_urls(language), offline_url(language), manifest_url(language), search_index_url(language)]
+
+
+def served_response(app, path, **request_options):
+    """The response the app gives for path, rendered as for a visitor (not compressed).
+
+    Each in a fresh app context: a request made inside another request would reuse the caller's
+    `g`, and with it the caller's language and Flask-Babel's cached locale.
+    """
+    with app.app_context():
+        return app.test_client().get(path, headers={"Accept-Encoding": "identity"}, **request_options)
+
+
 def public_base_url():
     """The address people reach the guide at: the setting, or else the address of this request."""
     configured = current_app.config["PUBLIC_BASE_URL"]
