@@ -1,6 +1,8 @@
 """Bad input gets a clear answer, never a server error and never a file from outside static/.
 
 Property-based: hypothesis throws random and hostile paths, methods and headers at every route.
+Derandomized, so that every run (and CI) draws the same examples: a failure is reproducible, and
+no run can fail by chance.
 """
 
 import string
@@ -70,10 +72,14 @@ def paths(draw):
         path = quote(path, safe="/%") if draw(st.booleans()) else path
     if draw(st.integers(0, 20)) == 0:
         path += "a" * draw(st.integers(1000, 9000))  # very long URLs
-    return path if path.startswith("/") else "/" + path
+    # One leading slash: "//x" is a scheme-relative URL (host "x"), which the test client refuses
+    # before the app is called, so such a draw would test the client, not the app.
+    return "/" + path.lstrip("/")
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=400, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(
     path=paths(),
     method=st.sampled_from(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]),
@@ -97,6 +103,15 @@ def test_any_request_gets_a_clear_answer(
     assert response.status_code in ALLOWED, (method, path, response.status_code)
     assert not any(secret in response.data for secret in SECRETS)
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_paths_start_with_exactly_one_slash():
+    @settings(max_examples=300, derandomize=True, database=None)
+    @given(path=paths())
+    def check(path):
+        assert path.startswith("/") and not path.startswith("//"), path
+
+    check()
 
 
 def test_only_get_and_head_read_pages_and_files(client):
