@@ -1,4 +1,5 @@
-"""The crisis cards and the lockdown screen are short and plain enough for one frightened glance."""
+"""The crisis cards, the lockdown screen and the parents' lockdown page are short and plain enough
+for one frightened glance, and say what the sources say."""
 
 import re
 from pathlib import Path
@@ -13,6 +14,10 @@ GUIDE = load_guide(Path(DefaultConfig.CONTENT_DIR))
 CARD_IDS = [card["id"] for card in GUIDE.cards]
 MAX_WORDS = 40  # ../shared/CONTENT-FACTS.md: at most about 40 words of body text a card
 MAX_GRADE = 5.0
+# The lockdown screen: its checklist at most 40 words, then at most two short notes.
+MAX_LOCKDOWN_NOTE_WORDS = 12
+# The parents' lockdown page: at most about 50 words on its first screen (heading, lines, whose).
+MAX_PARENTS_LOCKDOWN_WORDS = 50
 
 
 def word_count(text):
@@ -21,9 +26,15 @@ def word_count(text):
 
 def crisis_texts():
     texts = {card["id"]: " ".join(card["steps"]) for card in GUIDE.cards}
-    lockdown = GUIDE.pages["lockdown"]
-    texts["lockdown"] = " ".join(lockdown["steps"] + lockdown["notes"])
+    texts["lockdown"] = " ".join(GUIDE.pages["lockdown"]["steps"])
     return texts
+
+
+def parents_lockdown_first_screen():
+    page = GUIDE.pages["parents_lockdown"]
+    lines = [line["text"] for line in page["now"]]
+    voices = [page["voices"][line["voice"]] for line in page["now"]]
+    return page["title"], lines, voices
 
 
 @pytest.mark.parametrize("name", [*CARD_IDS, "lockdown"])
@@ -56,10 +67,60 @@ def test_the_reading_level_check_can_fail():
     assert textstat.flesch_kincaid_grade(long_sentence) > MAX_GRADE
 
 
-def test_lockdown_follows_the_srp_order():
+def test_lockdown_follows_the_srp_order_for_adults():
     steps = [step.lower() for step in GUIDE.pages["lockdown"]["steps"]]
-    order = ["lock the door", "lights off", "out of sight", "silence phones", "do not open the door", "stay until"]
+    # SRP (2021), Lockdown, adults: students in from the hall, lock, lights out, out of sight,
+    # ready to evade or defend; never open the door until it is ended.
+    order = ["from the hall", "lock the door", "block it", "lights off", "away from the door", "silence phones"]
     positions = [next(i for i, step in enumerate(steps) if phrase in step) for phrase in order]
     assert positions == sorted(positions)
-    notes = " ".join(GUIDE.pages["lockdown"]["notes"])
-    assert "Follow your school's plan." in notes and "Call 911 when it is safe." in notes
+    assert any("avoid or defend" in step for step in steps)
+    assert any("do not open the door until police or the school end it" in step for step in steps)
+
+
+def test_lockdown_notes_are_short_and_say_call_911():
+    notes = GUIDE.pages["lockdown"]["notes"]
+    words = word_count(" ".join(notes))
+    print(f"lockdown notes: {words} words")
+    assert len(notes) <= 2 and words <= MAX_LOCKDOWN_NOTE_WORDS
+    assert "Follow your school's plan." in notes
+    assert any(note.startswith("Call 911") and "Texting may not work" in note for note in notes)
+
+
+def test_police_arrive_card_holds_what_the_sources_give_most_important_first():
+    steps = GUIDE.card("police-arrive")["steps"]
+    text = " ".join(steps).lower()
+    # DHS "Active Shooter: How to Respond" (2008), FEMA IS-360: commands, hands, phone down,
+    # the first officers pass the injured, do not stop officers to ask for help.
+    for needed in ("do what officers say", "even a phone", "empty hands", "fingers spread", "sudden moves"):
+        assert needed in text, needed
+    assert "first officers will not stop for hurt people" in text
+    assert "do not stop officers to ask for help" in text
+    assert "officers say" in steps[0].lower() and "put everything down" in steps[1].lower()
+
+
+@pytest.mark.parametrize("card_id", ["avoid", "deny"])
+def test_911_lines_say_call_and_that_texting_may_not_work(card_id):
+    # ../shared/CONTENT-FACTS.md, "Calling 911": call; texting 911 may not work here.
+    lines = [step for step in GUIDE.card(card_id)["steps"] if "911" in step]
+    assert lines and all("call 911" in line.lower() and "texting may not work" in line.lower() for line in lines)
+
+
+def test_parents_lockdown_first_screen_is_one_glance():
+    title, lines, voices = parents_lockdown_first_screen()
+    words = word_count(" ".join([title, *lines, *voices]))
+    grade = textstat.flesch_kincaid_grade(" ".join(lines))
+    print(f"parents' lockdown page, first screen: {words} words, Flesch-Kincaid grade {grade:.1f}")
+    assert words <= MAX_PARENTS_LOCKDOWN_WORDS
+    assert grade <= MAX_GRADE
+    text = " ".join(lines).lower()
+    for needed in ("do not go to the school", "do not call the school", "do not call or text your child", "alerts"):
+        assert needed in text, needed
+
+
+def test_every_first_screen_line_of_the_parents_page_says_whose_guidance_it_is():
+    page = GUIDE.pages["parents_lockdown"]
+    for line in page["now"]:
+        assert line["voice"] in page["voices"] and line["sources"], line["text"]
+    # A line that is not MCPS's (or MPD's) names whose it is.
+    assert {line["voice"] for line in page["now"]} == {"mcps", "other-districts"}

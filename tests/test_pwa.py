@@ -32,7 +32,8 @@ def test_web_manifest_has_what_installing_needs(client):
         assert image.status_code == 200 and image.mimetype == "image/png"
         width, height = int.from_bytes(image.data[16:20], "big"), int.from_bytes(image.data[20:24], "big")
         assert f"{width}x{height}" == icon["sizes"]
-    assert [s["url"] for s in manifest["shortcuts"]] == ["/en/cards/", "/en/lockdown/"]
+    assert [s["url"] for s in manifest["shortcuts"]] == ["/en/parents/lockdown/", "/en/lockdown/", "/en/cards/"]
+    assert "not an official publication" in manifest["description"]
 
 
 def test_every_page_links_the_manifest_of_its_language(client):

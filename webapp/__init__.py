@@ -4,7 +4,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
-from webapp import cli, errors, i18n, page_context, pages, pwa
+from webapp import cli, errors, i18n, page_context, pages, pwa, review_status
 from webapp.assets import STATIC_URL_PREFIX, AssetManifest
 from webapp.catalogs import compile_catalogs
 from webapp.content import load_guide
@@ -30,11 +30,13 @@ def create_app(config=None):
     compiled_dir = compile_catalogs(app.config["TRANSLATIONS_DIR"], build_dir, languages)
     i18n.init_app(app, languages, [compiled_dir])
 
-    app.extensions["guide"] = load_guide(app.config["CONTENT_DIR"])
+    app.extensions["guide"] = guide = load_guide(app.config["CONTENT_DIR"])
+    guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
     app.extensions["assets"] = assets = AssetManifest(app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static").build()
     app.extensions["prepared_bodies"] = {}
 
     page_context.init_app(app)
+    review_status.init_app(app, languages)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(pwa.bp)

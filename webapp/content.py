@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from webapp.content_dates import changed_dates
+
 TRANSLATABLE_KEYS = frozenset(
     {
         "title",
@@ -26,6 +28,11 @@ TRANSLATABLE_KEYS = frozenset(
         "missing",
         "tagline",
         "notes",
+        "action",
+        "means",
+        "credit",
+        "voices",
+        "notice",
     }
 )
 
@@ -34,13 +41,28 @@ LINKABLE_PAGES = {
     "home": "pages.home",
     "cards": "pages.cards",
     "lockdown": "pages.lockdown",
+    "parents_lockdown": "pages.parents_lockdown",
     "parents": "pages.parents",
     "safety": "pages.safety",
     "report": "pages.report",
     "about": "pages.about",
 }
 
-PAGE_FILES = ("home", "cards", "lockdown", "parents", "safety", "report", "about", "offline")
+PAGE_FILES = (
+    "home",
+    "cards",
+    "lockdown",
+    "parents_lockdown",
+    "protocol",
+    "parents",
+    "safety",
+    "report",
+    "about",
+    "offline",
+    "who_speaks",
+)
+# Pages whose every section must name its sources (the others hold no facts of their own).
+SOURCED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report")
 
 
 class ContentError(ValueError):
@@ -52,6 +74,8 @@ class Guide:
     sources: dict
     contacts: dict
     pages: dict
+    # {content file stem: date its content last changed}, from content_dates
+    changed: dict
 
     @property
     def cards(self):
@@ -59,6 +83,22 @@ class Guide:
 
     def card(self, card_id):
         return next((card for card in self.cards if card["id"] == card_id), None)
+
+    @property
+    def protocol(self):
+        return self.pages["protocol"]
+
+    def last_changed(self, file_stems):
+        """When the newest of these content files changed; None if any has no trustworthy date."""
+        dates = [self.changed.get(stem) for stem in file_stems]
+        return max(dates) if dates and None not in dates else None
+
+    def notice(self, adopted_by):
+        """Who speaks in the guide: built from MPD's and MCPS's guidance, unless one adopted it."""
+        notices = {n["adopted_by"]: n["notice"] for n in self.pages["who_speaks"]["notices"]}
+        if adopted_by not in notices:
+            raise ContentError(f"ADOPTED_BY is {adopted_by!r}; it must be one of {', '.join(notices)}")
+        return notices[adopted_by]
 
 
 def load_guide(content_dir):
@@ -68,6 +108,7 @@ def load_guide(content_dir):
         sources=_read(content_dir / "sources.yaml"),
         contacts=_read(content_dir / "contacts.yaml"),
         pages={name: _read(content_dir / f"{name}.yaml") for name in PAGE_FILES},
+        changed=changed_dates(content_dir),
     )
     _check_references(guide)
     return guide
@@ -98,13 +139,21 @@ def _check_references(guide):
             target = node.get("page")
             if target is not None and target not in LINKABLE_PAGES:
                 raise ContentError(f"{where}: unknown page {target!r}")
-    for page_name in ("cards", "parents", "safety", "report"):
-        for section in guide.pages[page_name].get("sections", ()):
+    for page_name in SOURCED_PAGES:
+        page = guide.pages[page_name]
+        for section in page.get("sections") or page["overview"]["sections"]:
             if not section.get("sources"):
                 raise ContentError(f"{page_name}/{section['id']}: a section must name its sources")
     for card in guide.cards:
         if not card.get("sources"):
             raise ContentError(f"card {card['id']}: a card must name its sources")
+    parents_lockdown = guide.pages["parents_lockdown"]
+    for index, line in enumerate(parents_lockdown["now"]):
+        where = f"parents_lockdown/now[{index}]"
+        if not line.get("sources"):
+            raise ContentError(f"{where}: a line must name its sources")
+        if line.get("voice") not in parents_lockdown["voices"]:
+            raise ContentError(f"{where}: unknown voice {line.get('voice')!r}")
 
 
 def _check_sources(guide, source_ids, where):

@@ -96,6 +96,11 @@ def content_plain(message):
     return escape(gettext(message)) if message and is_translated(message) else escape(message or "")
 
 
+def content_plain_text(message):
+    """Like content_plain, as a plain str (for JSON: the manifest, the search index)."""
+    return str(Markup(content_plain(message)).unescape())
+
+
 def is_translated(message):
     """True for English pages, and where the current catalog has a non-empty translation."""
     language = g.get("language")
@@ -106,4 +111,8 @@ def is_translated(message):
 
 
 def format_long_date(value):
-    return Markup(escape(format_date(value, format="long", locale=get_locale())))
+    """A <time> element with the date written out in the page's language."""
+    return Markup('<time datetime="%s">%s</time>') % (
+        value.isoformat(),
+        format_date(value, "long", locale=get_locale()),
+    )

@@ -4,6 +4,7 @@ from flask import current_app, g, request, url_for
 
 from webapp.content import LINKABLE_PAGES
 from webapp.i18n import default_language, served_languages
+from webapp.site_pages import page_last_changed
 
 
 def init_app(app):
@@ -14,8 +15,13 @@ def asset_url(name):
     return current_app.extensions["assets"].url(name)
 
 
-def page_url(page_id):
-    return url_for(LINKABLE_PAGES[page_id])
+def page_url(page_id, anchor=None):
+    return url_for(LINKABLE_PAGES[page_id], _anchor=str(anchor) if anchor else None)
+
+
+def who_speaks():
+    """Who publishes the guide, as the ADOPTED_BY setting says (English source string)."""
+    return current_app.extensions["guide"].notice(current_app.config["ADOPTED_BY"])
 
 
 def alternates():
@@ -37,4 +43,6 @@ def _layout_context():
         "app_version": current_app.config["APP_VERSION"],
         "theme_color": current_app.config["THEME_COLOR"],
         "public_base_url": current_app.config["PUBLIC_BASE_URL"].rstrip("/"),
+        "who_speaks": who_speaks(),
+        "last_changed": page_last_changed(request.endpoint) if request else None,
     }

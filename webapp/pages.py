@@ -6,6 +6,7 @@ from flask_babel import force_locale, gettext
 from webapp.i18n import pull_language, push_language, served_languages
 from webapp.poster import qr_code_svg
 from webapp.prepared import prepared
+from webapp.review_status import is_draft
 from webapp.search_index import search_entries
 from webapp.site_pages import guide, public_base_url
 
@@ -20,9 +21,12 @@ def choose_language():
     """A real page listing every language in itself; a script forwards to the saved or best one."""
     choices = []
     for language in served_languages():
-        # Each language's own title for the guide, so that every family recognises theirs.
+        # Each language's own title for the guide, so that every family recognises theirs; with
+        # the release gate on, a draft says so in its own language.
+        draft = is_draft(language)
         with force_locale(language.locale):
-            choices.append((language, gettext("School Safety Guide")))
+            label = gettext("Draft: not yet reviewed by a native speaker") if draft else None
+            choices.append((language, gettext("School Safety Guide"), label))
     return render_template("choose_language.html", choices=choices)
 
 
@@ -40,20 +44,31 @@ def cards():
     return render_template("cards.html", page=guide().pages["cards"]["overview"], cards=guide().cards)
 
 
-@bp.get("/<lang:lang>/cards/<card_id>/")
-@prepared()
-def card(card_id):
-    """One CRASE card, with previous and next."""
+def _card_with_neighbours(card_id):
+    """The card and its previous and next cards, or a 404 for an unknown card."""
     cards_ = guide().cards
     index = next((i for i, c in enumerate(cards_) if c["id"] == card_id), None)
     if index is None:
         abort(404)
-    return render_template(
-        "card.html",
-        card=cards_[index],
-        previous_card=cards_[index - 1] if index > 0 else None,
-        next_card=cards_[index + 1] if index + 1 < len(cards_) else None,
-    )
+    return {
+        "card": cards_[index],
+        "previous_card": cards_[index - 1] if index > 0 else None,
+        "next_card": cards_[index + 1] if index + 1 < len(cards_) else None,
+    }
+
+
+@bp.get("/<lang:lang>/cards/<card_id>/")
+@prepared()
+def card(card_id):
+    """One CRASE card, with previous and next."""
+    return render_template("card.html", **_card_with_neighbours(card_id), card_endpoint="pages.card")
+
+
+@bp.get("/<lang:lang>/lockdown/<card_id>/")
+@prepared()
+def lockdown_card(card_id):
+    """A card opened from the lockdown screen: as dark and silent as it, with a way back to it."""
+    return render_template("lockdown_card.html", **_card_with_neighbours(card_id), card_endpoint="pages.lockdown_card")
 
 
 @bp.get("/<lang:lang>/cards/wallet/")
@@ -77,6 +92,13 @@ def poster():
 def lockdown():
     """The lockdown screen: dark, silent, one glance."""
     return render_template("lockdown.html", page=guide().pages["lockdown"])
+
+
+@bp.get("/<lang:lang>/parents/lockdown/")
+@prepared()
+def parents_lockdown():
+    """For a parent whose child's school is in lockdown: what to do now, then what comes next."""
+    return render_template("parents_lockdown.html", page=guide().pages["parents_lockdown"])
 
 
 @bp.get("/<lang:lang>/parents/")
@@ -103,7 +125,7 @@ def report():
 @bp.get("/<lang:lang>/about/")
 @prepared()
 def about():
-    """Sources, review date, version, privacy and how the offline copy works."""
+    """Who wrote it, sources, when each page changed, version, privacy, how the offline copy works."""
     return render_template(
         "about.html",
         page=guide().pages["about"],

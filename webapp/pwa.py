@@ -3,8 +3,8 @@
 from flask import Blueprint, current_app, g, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
-from webapp.i18n import pull_language, push_language, served_languages
-from webapp.page_context import asset_url
+from webapp.i18n import content_plain_text, pull_language, push_language, served_languages
+from webapp.page_context import asset_url, who_speaks
 from webapp.precache import service_worker_script
 from webapp.prepared import prepared
 from webapp.site_pages import page_urls, public_base_url
@@ -42,9 +42,9 @@ def web_manifest():
         "id": url_for("pages.home"),
         "name": _("School Safety Guide"),
         "short_name": _("Safety Guide"),
-        "description": _(
-            "Safety guidance from Missoula police and schools, in your language, with or without a network."
-        ),
+        "description": _("School safety guidance in your language, with or without a network.")
+        + " "
+        + content_plain_text(who_speaks()),
         "lang": g.language.code,
         "dir": g.language.direction,
         "start_url": url_for("pages.home"),
@@ -55,15 +55,21 @@ def web_manifest():
         "icons": icons,
         "shortcuts": [
             {
-                "name": _("Emergency cards: Avoid, Deny, Defend"),
-                "short_name": _("Emergency cards"),
-                "url": url_for("pages.cards"),
+                "name": content_plain_text(current_app.extensions["guide"].pages["parents_lockdown"]["title"]),
+                "short_name": _("My child's school"),
+                "url": url_for("pages.parents_lockdown"),
                 "icons": shortcut_icon,
             },
             {
                 "name": _("Lockdown screen"),
                 "short_name": _("Lockdown"),
                 "url": url_for("pages.lockdown"),
+                "icons": shortcut_icon,
+            },
+            {
+                "name": _("If someone is attacking: Avoid, Deny, Defend"),
+                "short_name": _("Avoid, Deny, Defend"),
+                "url": url_for("pages.cards"),
                 "icons": shortcut_icon,
             },
         ],

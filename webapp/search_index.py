@@ -6,15 +6,10 @@ letter variants) happens in the browser, on the index and the query alike.
 """
 
 from flask import url_for
-from markupsafe import Markup
 
 from webapp.content import translatable_strings
-from webapp.i18n import content_plain
+from webapp.i18n import content_plain_text as plain
 from webapp.site_pages import guide
-
-
-def plain(message):
-    return str(Markup(content_plain(message)).unescape())
 
 
 def _text(node):
@@ -35,8 +30,17 @@ def search_entries():
         )
     lockdown = guide().pages["lockdown"]
     entries.append({"title": plain(lockdown["title"]), "url": url_for("pages.lockdown"), "text": _text(lockdown)})
+    parents_lockdown = guide().pages["parents_lockdown"]
+    entries.append(
+        {
+            "title": plain(parents_lockdown["title"]),
+            "url": url_for("pages.parents_lockdown"),
+            "text": _text(parents_lockdown["now"]),
+        }
+    )
     pages = [
         ("cards", "pages.cards", guide().pages["cards"]["overview"]),
+        ("parents_lockdown", "pages.parents_lockdown", parents_lockdown),
         ("parents", "pages.parents", guide().pages["parents"]),
         ("safety", "pages.safety", guide().pages["safety"]),
         ("report", "pages.report", guide().pages["report"]),
@@ -45,8 +49,11 @@ def search_entries():
     for _page_id, endpoint, page in pages:
         page_title = plain(page["title"])
         for section in page.get("sections", ()):
-            text = _text(section.get("blocks", ()))
-            contacts = [guide().contacts[c] for block in section.get("blocks", ()) for c in block.get("contacts", ())]
+            blocks = section.get("blocks", ())
+            text = _text(blocks)
+            if any(block.get("protocol") for block in blocks):
+                text += " " + _text(guide().protocol)
+            contacts = [guide().contacts[c] for block in blocks for c in block.get("contacts", ())]
             text += " " + " ".join(_text(c) + " " + c.get("number", "") + " " + c.get("email", "") for c in contacts)
             entries.append(
                 {

@@ -28,6 +28,13 @@ class DefaultConfig:
     PUBLIC_BASE_URL = ""
     # How many proxies in front of the app set X-Forwarded-* headers (0: trust none).
     PROXY_COUNT = 0
+    # The release gate: when on, a language whose crisis strings are not all approved by a native
+    # speaker is marked "draft" (chooser, switcher, every page) and `translate check --release`
+    # fails. Off by default: the Missoula edition serves its drafts, honestly marked.
+    REQUIRE_REVIEWED_CRISIS = False
+    # Who publishes the guide: "none" (the default: built from MPD's and MCPS's public guidance,
+    # not an official publication of either), or "mpd", "mcps" or "both" once they adopt it.
+    ADOPTED_BY = "none"
     THEME_COLOR = "#0b3d5c"
     BACKGROUND_COLOR = "#ffffff"
 

@@ -9,6 +9,7 @@ GUIDE_ENDPOINTS = (
     "pages.cards",
     "pages.wallet_cards",
     "pages.lockdown",
+    "pages.parents_lockdown",
     "pages.parents",
     "pages.safety",
     "pages.report",
@@ -17,15 +18,44 @@ GUIDE_ENDPOINTS = (
 )
 
 
+# The content files each page is made of: its "last changed" date is the newest of theirs.
+PAGE_CONTENT_FILES = {
+    "pages.home": ("home", "who_speaks"),
+    "pages.cards": ("cards",),
+    "pages.card": ("cards",),
+    "pages.wallet_cards": ("cards",),
+    "pages.lockdown": ("lockdown", "cards"),
+    "pages.lockdown_card": ("cards",),
+    "pages.parents_lockdown": ("parents_lockdown", "protocol"),
+    "pages.parents": ("parents", "contacts"),
+    "pages.safety": ("safety", "protocol", "contacts"),
+    "pages.report": ("report", "contacts"),
+    "pages.about": ("about", "sources", "who_speaks"),
+}
+
+
 def guide():
     return current_app.extensions["guide"]
 
 
 def page_urls(language):
-    """Every public page of one language (needs an app or request context to build URLs)."""
-    urls = [url_for(endpoint, lang=language.code) for endpoint in GUIDE_ENDPOINTS]
-    card_urls = [url_for("pages.card", lang=language.code, card_id=card["id"]) for card in guide().cards]
-    return urls[:3] + card_urls + urls[3:]
+    """Every public page of one language (needs an app or request context to build URLs).
+
+    The cards follow the overview and the wallet sheet; the lockdown screen's dark copies of the
+    cards follow the lockdown screen.
+    """
+    code = language.code
+    urls = [url_for(endpoint, lang=code) for endpoint in GUIDE_ENDPOINTS]
+    card_ids = [card["id"] for card in guide().cards]
+    card_urls = [url_for("pages.card", lang=code, card_id=card_id) for card_id in card_ids]
+    lockdown_card_urls = [url_for("pages.lockdown_card", lang=code, card_id=card_id) for card_id in card_ids]
+    return urls[:3] + card_urls + urls[3:4] + lockdown_card_urls + urls[4:]
+
+
+def page_last_changed(endpoint):
+    """When the content of the page at this endpoint last changed, or None."""
+    files = PAGE_CONTENT_FILES.get(endpoint)
+    return guide().last_changed(files) if files else None
 
 
 def offline_url(language):

@@ -73,6 +73,32 @@ def test_lockdown_is_still_and_fits_one_screen_in_every_language(context, live_s
     assert bottoms[tallest] <= 640
 
 
+def test_a_card_from_the_lockdown_screen_is_dark_and_silent_and_back_keeps_the_ticks(context, live_server):
+    # As a teacher would: the guide saved once, then no network at all.
+    page = context.new_page()
+    save_then_stop(page, live_server, "ar")
+    page.goto(f"{live_server.url}/ar/lockdown/")
+    boxes = page.locator("#lockdown-checklist input")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.locator(".lockdown__cards a[href='/ar/lockdown/deny/']").click()
+    page.wait_for_url("**/ar/lockdown/deny/")
+    background = page.evaluate(f"({RELATIVE_LUMINANCE})(getComputedStyle(document.body).backgroundColor)")
+    assert background < 0.01, "the card is as dark as the lockdown screen"
+    card_text = page.evaluate(f"({RELATIVE_LUMINANCE})(getComputedStyle(document.querySelector('.card__steps')).color)")
+    assert contrast(card_text, background) >= 4.5 and card_text < 0.9
+    # Nothing that speaks, shares or lights up: no reading tools, no status bar.
+    for selector in (".listen__play", ".share", ".text-size", "#offline-status", "#update-ready"):
+        assert page.locator(selector).count() == 0 or page.locator(selector).is_hidden(), selector
+    page.go_back()
+    page.wait_for_url("**/ar/lockdown/")
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, True, False]
+    page.locator(".lockdown__cards a[href='/ar/lockdown/defend/']").click()
+    page.locator(".card-nav__all a").click()
+    page.wait_for_url("**/ar/lockdown/")
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, True, False]
+
+
 def test_lockdown_makes_no_network_request(context, live_server):
     page = context.new_page()
     page.goto(live_server.url + "/en/")

@@ -19,7 +19,7 @@ def test_first_visit_shows_progress_then_ready_offline(context, live_server):
 
 def test_every_page_works_with_the_server_stopped(context, live_server, guide_app):
     headings = expected_headings(guide_app)
-    assert len(headings) == 14  # / and the thirteen English pages
+    assert len(headings) == 19  # / and the eighteen English pages
     page = context.new_page()
     page.goto(live_server.url + "/en/")
     wait_until_saved_offline(page)
