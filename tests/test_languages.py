@@ -1,10 +1,13 @@
 """Every page in every language: its own language and direction, translated, with 911."""
 
+import html as html_lib
 import re
 import shutil
 
 import pytest
+from babel.dates import format_date
 from babel.messages.pofile import read_po, write_po
+from flask_babel import force_locale, gettext
 
 from tests.conftest import make_app
 from tests.site_urls import sitemap_paths
@@ -51,17 +54,29 @@ def test_every_page_is_in_its_language(fresh_client, code):
 
 
 @pytest.mark.parametrize("code", ALL_CODES[1:])
-def test_each_language_states_its_review_status_in_that_language(fresh_client, code):
-    html = fresh_client.get(f"/{code}/about/").get_data(as_text=True)
-    english = "Not yet reviewed by a native speaker."
-    status = re.search(r'<p class="review-status">(.*?)</p>', html, re.S).group(1)
-    assert english not in status
-    assert not KNOWN_LANGUAGES[code].reviewed_by_native_speaker
+def test_each_page_states_the_review_status_of_its_crisis_steps_in_its_language(app, fresh_client, code):
+    # No review is recorded today, so every page says "not yet reviewed", in its own language.
+    locale = KNOWN_LANGUAGES[code].locale
+    for path, english in [
+        (f"/{code}/cards/deny/", "The emergency steps on this page are not yet reviewed by a native speaker."),
+        (
+            f"/{code}/about/",
+            "The guide's emergency steps in this language are not yet all reviewed by a native speaker.",
+        ),
+    ]:
+        with app.test_request_context(f"/{code}/"), force_locale(locale):
+            expected = gettext(english)
+        status = re.search(r'<p class="review-status">(.*?)</p>', fresh_client.get(path).get_data(as_text=True), re.S)
+        assert expected != english and expected in html_lib.unescape(status.group(1)), path
 
 
-def test_dates_are_formatted_for_the_locale(fresh_client):
-    assert ">23 de noviembre de 2026</time>" in fresh_client.get("/es/about/").get_data(as_text=True)
-    assert ">23 листопада 2026\u202fр.</time>" in fresh_client.get("/uk/about/").get_data(as_text=True)
+def test_dates_are_formatted_for_the_locale(fresh_client, app):
+    changed = app.extensions["guide"].last_changed(("about", "sources", "who_speaks"))
+    for code, locale in [("es", "es"), ("uk", "uk"), ("fa-AF", "fa_AF")]:
+        written = format_date(changed, "long", locale=locale)
+        html = fresh_client.get(f"/{code}/about/").get_data(as_text=True)
+        assert f'<time datetime="{changed.isoformat()}">{written}</time>' in html
+    assert re.search(r"de \w+ de \d{4}$", format_date(changed, "long", locale="es"))
 
 
 @pytest.mark.parametrize("code", ALL_CODES)
@@ -70,7 +85,11 @@ def test_each_language_has_its_own_manifest(fresh_client, code):
     assert manifest["lang"] == code
     assert manifest["dir"] == ("rtl" if code in RIGHT_TO_LEFT else "ltr")
     assert manifest["start_url"] == f"/{code}/"
-    assert [s["url"] for s in manifest["shortcuts"]] == [f"/{code}/cards/", f"/{code}/lockdown/"]
+    assert [s["url"] for s in manifest["shortcuts"]] == [
+        f"/{code}/parents/lockdown/",
+        f"/{code}/lockdown/",
+        f"/{code}/cards/",
+    ]
     if code != "en":
         assert manifest["name"] != "School Safety Guide"
 

@@ -13,6 +13,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from webapp.build_files import write_atomically
+from webapp.glossary import glossary_defects
 
 # Things that must reach the reader exactly as in English, whatever the language.
 EXACT_PATTERNS = (
@@ -53,6 +54,11 @@ def number_values(text):
     return values
 
 
+def non_western_digits(text):
+    """Digits other than 0-9 (for example Arabic-Indic ٣): TRANSLATING.md asks for Western digits."""
+    return sorted({ch for ch in text if ch.isdigit() and not ch.isascii()})
+
+
 def message_defects(msgid, msgstr):
     """What is wrong with one translation; an empty list when nothing is."""
     if not msgstr:
@@ -64,17 +70,24 @@ def message_defects(msgid, msgstr):
         for needed in pattern.findall(msgid):
             if needed not in msgstr:
                 defects.append(f"{needed!r} is not in the translation")
+    other_digits = non_western_digits(msgstr)
+    if other_digits:
+        defects.append(f"non-Western digits {''.join(other_digits)!r}: write numbers with 0-9")
     translated_numbers = number_values(msgstr)
     for value in number_values(msgid):
         if value in translated_numbers:
             translated_numbers.remove(value)
         else:
             defects.append(f"number {value} is not in the translation")
+    for value in translated_numbers:
+        defects.append(f"number {value} is in the translation but not in the English")
     return defects
 
 
-def catalog_defects(template, catalog):
-    """Every defect of a catalog against the template (.pot): missing, fuzzy, broken, dropped."""
+def catalog_defects(template, catalog, crisis=(), terms=None, glossary=None):
+    """Every defect of a catalog against the template (.pot): missing, fuzzy, broken, dropped,
+    and, for the crisis strings, a glossary term not used."""
+    crisis = set(crisis)
     defects = []
     for message in template:
         if not message.id:
@@ -88,4 +101,6 @@ def catalog_defects(template, catalog):
             defects.append((msgid, "fuzzy"))
         msgstr = translated.string if isinstance(translated.string, str) else translated.string[0]
         defects.extend((msgid, problem) for problem in message_defects(msgid, msgstr))
+        if msgid in crisis and msgstr:
+            defects.extend((msgid, problem) for problem in glossary_defects(msgid, msgstr, terms, glossary))
     return defects

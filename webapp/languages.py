@@ -1,4 +1,7 @@
-"""Everything the app knows about languages: codes, names, direction and review status.
+"""Everything the app knows about languages: codes, names and direction.
+
+Whether a translation is reviewed is not a property of a language: review records per string
+(webapp/reviews.py) say so.
 
 URLs and <html lang> use BCP 47 tags (fa-AF); Babel uses locale identifiers (fa_AF).
 """
@@ -14,8 +17,6 @@ class Language:
     endonym: str  # the language's name in itself
     english_name: str
     direction: str = "ltr"
-    # Whether a native speaker has reviewed the translation. English is the source text.
-    reviewed_by_native_speaker: bool = False
 
     @property
     def is_source(self):
@@ -25,7 +26,7 @@ class Language:
 KNOWN_LANGUAGES = {
     lang.code: lang
     for lang in (
-        Language("en", "en", "English", "English", reviewed_by_native_speaker=True),
+        Language("en", "en", "English", "English"),
         Language("es", "es", "Español", "Spanish"),
         Language("ar", "ar", "العربية", "Arabic", "rtl"),
         Language("sw", "sw", "Kiswahili", "Swahili"),

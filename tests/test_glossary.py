@@ -1,0 +1,117 @@
+"""The crisis glossary: a crisis string that does not use its language's term for a crisis word
+fails `translate check`, as do non-Western digits and numbers that differ from the English."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from tests.conftest import make_app
+from webapp.catalogs import message_defects
+from webapp.glossary import crisis_strings, english_terms, glossary_defects, language_glossary
+from webapp.settings import DefaultConfig
+
+TRANSLATIONS = Path(DefaultConfig.TRANSLATIONS_DIR)
+LOCALES = sorted(path.parent.parent.name for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+TERMS = english_terms(TRANSLATIONS)
+
+
+@pytest.fixture()
+def translations_copy(tmp_path):
+    target = tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS, target)
+    return target
+
+
+def edit_catalog(translations_dir, locale, msgid, change):
+    path = translations_dir / locale / "LC_MESSAGES" / "messages.po"
+    with open(path, "rb") as fh:
+        catalog = read_po(fh, locale=locale)
+    catalog[msgid].string = change(catalog[msgid].string)
+    with open(path, "wb") as fh:
+        write_po(fh, catalog, width=100)
+
+
+def check(tmp_path, translations_dir, *args):
+    app = make_app(tmp_path / "app", TRANSLATIONS_DIR=str(translations_dir))
+    return app.test_cli_runner().invoke(args=["translate", "check", *args])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_language_has_a_glossary_entry_for_every_term(locale):
+    glossary = language_glossary(TRANSLATIONS, locale)
+    assert set(glossary) == set(TERMS), locale
+    for key, entry in glossary.items():
+        assert entry["term"] and entry["forms"] and entry.get("note"), (locale, key)
+
+
+def test_the_terms_are_found_in_the_english_crisis_strings(app):
+    crisis = crisis_strings(app.extensions["guide"])
+    found = {term.key for text in crisis for term in TERMS.values() if term.pattern.search(text)}
+    # Every term but "police" in the plain sense appears in some crisis string.
+    assert {"lock", "block", "lockdown", "avoid", "deny", "defend", "hold", "secure", "evacuate"} <= found
+    assert {"shelter", "911", "police"} <= found
+    assert not TERMS["lock"].pattern.search("Lockdown") and TERMS["lockdown"].pattern.search("the lockdown ends")
+
+
+def test_a_tigrinya_lock_that_only_closes_fails_the_check(tmp_path, translations_copy):
+    glossary = language_glossary(TRANSLATIONS, "ti")
+    lock_forms = glossary["lock"]["forms"]
+
+    def closing_verb(text):
+        # Put the everyday verb for "close/shut" (ዕጸዉ) in place of every approved form of "lock".
+        for form in lock_forms:
+            text = text.replace(form, "ዕጸዉ")
+        return text
+
+    edit_catalog(translations_copy, "ti", "Lock the door. Block it.", closing_verb)
+    result = check(tmp_path, translations_copy, "--locale", "ti")
+    assert result.exit_code == 1
+    assert "does not use the glossary's 'lock'" in result.output and "Lock the door. Block it." in result.output
+
+
+def test_arabic_indic_digits_fail_the_check(tmp_path, translations_copy):
+    edit_catalog(translations_copy, "ar", "In an emergency, call 911", lambda text: text.replace("911", "٩١١"))
+    result = check(tmp_path, translations_copy, "--locale", "ar")
+    assert result.exit_code == 1
+    assert "non-Western digits" in result.output
+
+
+def test_a_changed_911_fails_the_check(tmp_path, translations_copy):
+    edit_catalog(translations_copy, "es", "In an emergency, call 911", lambda text: text.replace("911", "912"))
+    result = check(tmp_path, translations_copy, "--locale", "es")
+    assert result.exit_code == 1
+    assert "'911' is not in the translation" in result.output
+    assert "number 912 is in the translation but not in the English" in result.output
+
+
+def test_main_passes_the_check(runner):
+    result = runner.invoke(args=["translate", "check"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "problem"),
+    [
+        ("About 3 minutes", "حوالي ٣ دقائق", "non-Western digits"),
+        ("About 3 minutes", "Karibu dakika 4", "number 4 is in the translation but not in the English"),
+        ("Open 24 hours", "Abierto 24 horas, 7 días", "number 7 is in the translation but not in the English"),
+    ],
+)
+def test_digit_and_number_defects(msgid, msgstr, problem):
+    assert any(defect.startswith(problem) for defect in message_defects(msgid, msgstr))
+
+
+def test_the_english_word_in_brackets_does_not_count_as_the_translation():
+    glossary = {"lockdown": {"term": "cierre de emergencia", "forms": ["cierre de emergencia", "lockdown"]}}
+    assert glossary_defects("Lockdown", "Cierre (Lockdown)", TERMS, glossary)
+    assert glossary_defects("Lockdown", "Cierre de emergencia (Lockdown)", TERMS, glossary) == []
+
+
+def test_glossary_defects_name_the_term_and_its_forms():
+    glossary = {"lock": {"term": "cierre con llave", "forms": ["llave"]}}
+    assert glossary_defects("Lock the door.", "Cierre la puerta.", TERMS, glossary) == [
+        "does not use the glossary's 'lock' (llave)"
+    ]
+    assert glossary_defects("Lock the door.", "Cierre la puerta con llave.", TERMS, glossary) == []

@@ -1,0 +1,93 @@
+"""What the records say about a page's crisis steps in its language, and about each language.
+
+A crisis string counts as reviewed only while a native speaker's (or community interpreter's)
+approval in translations/<locale>/reviews.yaml holds for its exact English and translation.
+"""
+
+from flask import current_app, g, request
+from flask_babel import force_locale, gettext
+
+from webapp.glossary import crisis_strings
+from webapp.i18n import is_translated, served_languages
+from webapp.reviews import StringStatus, read_reviews, strings_status
+
+
+def init_app(app, languages):
+    app.extensions["reviews"] = {
+        lang.locale: read_reviews(app.config["TRANSLATIONS_DIR"], lang.locale)
+        for lang in languages
+        if not lang.is_source
+    }
+    app.context_processor(
+        lambda: {"crisis_review": page_crisis_review, "language_reviews": language_reviews, "is_draft": is_draft}
+    )
+
+
+def _guide():
+    return current_app.extensions["guide"]
+
+
+def page_crisis_strings(endpoint, view_args):
+    """The crisis strings a page shows; None for a page that shows none."""
+    guide = _guide()
+    card_id = (view_args or {}).get("card_id")
+    if endpoint in ("pages.card", "pages.lockdown_card"):
+        card = guide.card(card_id)
+        return [card["title"], card["tagline"], *card["steps"]] if card else None
+    if endpoint in ("pages.cards", "pages.wallet_cards"):
+        return [s for card in guide.cards for s in (card["title"], card["tagline"], *card["steps"])]
+    if endpoint == "pages.lockdown":
+        page = guide.pages["lockdown"]
+        return [page["title"], *page["steps"], *page["notes"]]
+    if endpoint == "pages.parents_lockdown":
+        page = guide.pages["parents_lockdown"]
+        actions = [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]
+        return [page["title"], *(line["text"] for line in page["now"]), *actions]
+    return None
+
+
+def crisis_status(language, strings):
+    """StringStatus of these English crisis strings in a language (needs that locale active)."""
+    if language.is_source:
+        return StringStatus(True)
+    reviews = current_app.extensions["reviews"].get(language.locale, [])
+    if not all(is_translated(s) for s in strings):
+        return StringStatus(False)
+    return strings_status(reviews, [(s, gettext(s)) for s in strings])
+
+
+def page_crisis_review():
+    """(whether this page has crisis steps, their status) for the current page and language."""
+    language = g.get("language")
+    strings = page_crisis_strings(request.endpoint, request.view_args) if request else None
+    on_page = strings is not None
+    return on_page, crisis_status(language, strings if on_page else crisis_strings(_guide()))
+
+
+def language_reviews():
+    """[(language, status of all its crisis strings)] for every served language."""
+    statuses = []
+    previous = g.get("language")
+    try:
+        for language in served_languages():
+            g.language = language
+            with force_locale(language.locale):
+                statuses.append((language, crisis_status(language, crisis_strings(_guide()))))
+    finally:
+        g.language = previous
+    return statuses
+
+
+def is_draft(language):
+    """With the release gate on, a language whose crisis strings are not all reviewed is a draft."""
+    return current_app.config["REQUIRE_REVIEWED_CRISIS"] and not language_status(language).reviewed
+
+
+def language_status(language):
+    previous = g.get("language")
+    try:
+        g.language = language
+        with force_locale(language.locale):
+            return crisis_status(language, crisis_strings(_guide()))
+    finally:
+        g.language = previous
