@@ -8,9 +8,12 @@ import brotli
 COMPRESSIBLE_SUFFIXES = frozenset({".css", ".js", ".svg", ".json", ".webmanifest", ".html", ".txt", ".xml"})
 
 
-def compressed_variants(body):
-    """Return {"br": ..., "gzip": ...} for a body, deterministic (no timestamps) for stable ETags."""
+def compressed_variants(body, fast=False):
+    """Return {"br": ..., "gzip": ...} for a body, deterministic (no timestamps) for stable ETags.
+
+    fast: for a body that may be made again and again (one per client-sent Host), cheap settings.
+    """
     return {
-        "br": brotli.compress(body, quality=11),
-        "gzip": gzip.compress(body, compresslevel=9, mtime=0),
+        "br": brotli.compress(body, quality=5 if fast else 11),
+        "gzip": gzip.compress(body, compresslevel=6 if fast else 9, mtime=0),
     }

@@ -5,6 +5,7 @@ version) and then only negotiated: identity, gzip or br, and If-None-Match.
 """
 
 import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import wraps
 from http import HTTPStatus
@@ -16,6 +17,9 @@ from webapp.compression import compressed_variants
 
 # br first: it is the smaller one when the client takes both.
 ENCODING_PREFERENCE = ("br", "gzip")
+# Bodies that hold the request's own address (no public address configured) are kept for this
+# many hosts at most: memory must not grow with the Host headers clients send.
+PER_HOST_LIMIT = 8
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,14 @@ class PreparedBody:
     cache_control: str = "no-cache"
 
     @classmethod
-    def from_text(cls, text, mimetype="text/html", status=200, cache_control="no-cache"):
+    def from_text(cls, text, mimetype="text/html", status=200, cache_control="no-cache", fast=False):
         body = text.encode("utf-8")
         return cls(
             body=body,
             mimetype=mimetype,
             status=status,
             etag=hashlib.sha256(body).hexdigest()[:32],
-            variants=compressed_variants(body),
+            variants=compressed_variants(body, fast=fast),
             cache_control=cache_control,
         )
 
@@ -73,22 +77,50 @@ def prepared_cache():
     return current_app.extensions["prepared_bodies"]
 
 
+class BoundedCache(OrderedDict):
+    """A dict that forgets its least recently used entries beyond a limit."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+        return super().get(key, default)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+
+def _cache_and_key(per_host):
+    """Where a prepared body lives. With a public address, or for a body that does not depend on
+    the host, one entry per path; otherwise per host, in a cache of at most PER_HOST_LIMIT."""
+    if not per_host or current_app.config["PUBLIC_BASE_URL"]:
+        return prepared_cache(), ("", request.path)
+    per_host_bodies = current_app.extensions.setdefault("per_host_bodies", BoundedCache(PER_HOST_LIMIT))
+    return per_host_bodies, (request.host_url, request.path)
+
+
 def prepared(mimetype="text/html", cache_control="no-cache", per_host=False):
     """Decorate a view returning text: render once per URL path, then serve from memory.
 
-    per_host: the body holds absolute URLs built from the request's host (sitemap, robots.txt).
+    per_host: the body holds absolute URLs built from the address it is served at (sitemap,
+    robots.txt, the poster's QR code) when no public address is configured.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            cache = prepared_cache()
-            key = (request.host_url if per_host else "", request.path)
+            cache, key = _cache_and_key(per_host)
             entry = cache.get(key)
             if entry is None:
-                entry = cache[key] = PreparedBody.from_text(
-                    view(*args, **kwargs), mimetype, cache_control=cache_control
-                )
+                fast = cache is not prepared_cache()  # a per-host body may be made for every client
+                entry = PreparedBody.from_text(view(*args, **kwargs), mimetype, cache_control=cache_control, fast=fast)
+                cache[key] = entry
             return entry.respond()
 
         return wrapper
