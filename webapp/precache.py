@@ -34,13 +34,19 @@ def _build(app):
     shared += [{"url": url, "revision": rev} for url, rev in app.extensions["assets"].urls().items()]
     languages = {lang.code: [entry(url) for url in offline_copy_urls(lang)] for lang in served_languages()}
     body = {"shared": shared, "languages": languages}
-    version = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:REVISION_LENGTH]
+    # The version covers everything the worker depends on, its own code included: a new worker
+    # must never install into (and, failing, damage) the cache the active version serves.
+    covered = json.dumps(body, sort_keys=True) + _worker_source(app)
+    version = hashlib.sha256(covered.encode()).hexdigest()[:REVISION_LENGTH]
     return {"version": version, **body}
+
+
+def _worker_source(app):
+    with open(app.config["SERVICE_WORKER_SOURCE"], encoding="utf-8") as fh:
+        return fh.read()
 
 
 def service_worker_script():
     """The worker's source with its precache manifest in front of it."""
-    with open(current_app.config["SERVICE_WORKER_SOURCE"], encoding="utf-8") as fh:
-        source = fh.read()
     manifest = json.dumps(precache_manifest(), separators=(",", ":"))
-    return f"self.PRECACHE_MANIFEST = {manifest};\n{source}"
+    return f"self.PRECACHE_MANIFEST = {manifest};\n{_worker_source(current_app)}"

@@ -21,8 +21,27 @@
     if (link) remember(link.getAttribute('data-save-language'));
   });
 
+  if (!('serviceWorker' in navigator)) return;
+
+  // "Saved on <date>": when this language was saved on this device, from the worker (no network).
+  var savedOn = document.getElementById('saved-on');
+  function showSavedOn(savedAt) {
+    if (!savedOn || !savedAt) return;
+    var date = new Intl.DateTimeFormat(document.documentElement.lang, {
+      dateStyle: 'long', calendar: 'gregory', numberingSystem: 'latn',
+    }).format(new Date(savedAt));
+    savedOn.textContent = savedOn.getAttribute('data-text').replace('{date}', date);
+    savedOn.hidden = false;
+  }
+  navigator.serviceWorker.addEventListener('message', function (event) {
+    var data = event.data || {};
+    if (data.type === 'STATUS' && data.saved && data.saved[language]) showSavedOn(data.saved[language].savedAt);
+    if (data.type === 'SAVED' && data.language === language) showSavedOn(data.savedAt);
+  });
+  if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'STATUS' });
+
   // The lockdown screen stays quiet: it starts no download and no update check of its own.
-  if (!('serviceWorker' in navigator) || document.body.getAttribute('data-network') === 'quiet') return;
+  if (document.body.getAttribute('data-network') === 'quiet') return;
 
   var statusLine = document.getElementById('offline-status');
   var progress = document.getElementById('offline-progress');
@@ -31,34 +50,60 @@
   var hadController = Boolean(navigator.serviceWorker.controller);
   var reloading = false;
 
+  var iosSteps = document.getElementById('ios-keep');
+  var failed = false;
+
   function showStatus(state) {
     statusLine.textContent = statusLine.getAttribute('data-' + state);
     statusLine.setAttribute('data-state', state);
     statusLine.hidden = false;
   }
 
+  // Safari on iPhone and iPad, in a tab (not from the Home Screen): it deletes a site's storage,
+  // the saved guide included, after 7 days of use without a visit, unless it is on the Home Screen.
+  function inIosSafariTab() {
+    var apple = /iPhone|iPad|iPod/.test(navigator.userAgent)
+      || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1); // iPadOS says "Mac"
+    return apple && navigator.standalone === false;
+  }
+
   navigator.serviceWorker.addEventListener('message', function (event) {
     var data = event.data || {};
+    if (data.type === 'INSTALL_FAILED' && !navigator.serviceWorker.controller) {
+      // Only a first visit has nothing to fall back on; a failed update leaves the old copy.
+      showStatus(data.reason === 'quota' ? 'no-space' : 'failed');
+      return;
+    }
     if (data.language !== language) return;
     if (data.type === 'SAVE_PROGRESS') {
-      // Progress shows only while something is really being downloaded.
-      if (!data.downloaded) return;
+      // Progress shows only while something is really being downloaded, and never after a failure.
+      if (!data.downloaded || failed) return;
       progress.max = data.total;
       progress.value = data.done;
       progress.hidden = data.done >= data.total;
       if (data.done < data.total && statusLine.getAttribute('data-state') !== 'saving') showStatus('saving');
     } else if (data.type === 'SAVED') {
+      failed = false;
       progress.hidden = true;
       // Say "ready" when this visit saved something; an already saved guide stays quiet.
-      if (data.downloaded > 0) showStatus('ready');
+      if (data.downloaded > 0) {
+        showStatus('ready');
+        if (iosSteps && inIosSafariTab()) iosSteps.hidden = false;
+      }
       if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().catch(function () { /* a refusal is fine */ });
       }
     } else if (data.type === 'SAVE_FAILED') {
+      // "newer": the server already has the next version, and its worker saves this language.
+      if (data.reason === 'newer') return;
+      failed = true;
       progress.hidden = true;
-      showStatus('failed');
+      showStatus(data.reason === 'quota' ? 'no-space' : 'failed');
     }
   });
+  if (iosSteps) {
+    document.getElementById('ios-keep-close').addEventListener('click', function () { iosSteps.hidden = true; });
+  }
 
   function offerUpdate(registration) {
     if (!registration.waiting || !navigator.serviceWorker.controller) return;
@@ -81,8 +126,8 @@
 
   function saveLanguage(registration) {
     var message = { type: 'SAVE_LANGUAGE', language: language };
-    // A waiting update saves it too, so the new version keeps this language offline.
-    [registration.active, registration.waiting].forEach(function (worker) {
+    // An installing or waiting update saves it too, so the new version keeps this language offline.
+    [registration.active, registration.waiting, registration.installing].forEach(function (worker) {
       if (worker) worker.postMessage(message);
     });
   }

@@ -33,12 +33,18 @@
   navigator.serviceWorker.addEventListener('message', function (event) {
     var data = event.data || {};
     if (data.type === 'STATUS') {
-      var saved = (data.languages || []).map(function (code) { return names[code] || code; });
+      var format = new Intl.DateTimeFormat(language, { dateStyle: 'long', calendar: 'gregory', numberingSystem: 'latn' });
+      var saved = (data.languages || []).map(function (code) {
+        var record = (data.saved || {})[code] || {};
+        var name = names[code] || code;
+        return record.savedAt ? name + ' (' + format.format(new Date(record.savedAt)) + ')' : name;
+      });
       savedLine.textContent = saved.length ? saved.join(', ') : text('data-none');
       showStorage();
     } else if (data.type === 'REFRESHED') {
       button.disabled = false;
-      status.textContent = text(data.ok ? 'data-refreshed' : 'data-refresh-failed');
+      status.textContent = text(data.ok ? 'data-refreshed' : (data.reason === 'newer' ? 'data-refresh-newer' : 'data-refresh-failed'));
+      event.source.postMessage({ type: 'STATUS' });
       showStorage();
     }
   });

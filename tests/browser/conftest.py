@@ -221,8 +221,8 @@ def assert_every_page_works_offline(page, base_url, headings):
         assert normalise(heading_of(page)) == heading, path
 
 
-def run_axe(page):
-    """axe-core's WCAG 2.2 A/AA violations on the current page, as short readable dicts."""
+def run_axe(page, tags=WCAG_TAGS):
+    """axe-core's violations of these rules (WCAG 2.2 A/AA by default) on the current page."""
     return page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -231,5 +231,5 @@ def run_axe(page):
                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
             }));
         }""",
-        WCAG_TAGS,
+        tags,
     )
