@@ -1,5 +1,8 @@
 /* Read the page aloud with the device's own voices (Web Speech API), in the page's language.
- * Nothing is fetched: if the device has no voice for the language, the control says so. */
+ * Only on-device voices (localService): a network voice (Chrome's Google voices, Edge's "Online"
+ * voices) would send the page's text to another company. If the device has no voice for the
+ * language, the control says so; if its voice is for a neighbouring variety (Dari read by an
+ * Iranian Persian voice), the page says which. */
 'use strict';
 
 (function () {
@@ -11,6 +14,7 @@
   var resume = box.querySelector('.listen__resume');
   var stop = box.querySelector('.listen__stop');
   var unavailable = document.querySelector('.listen__unavailable');
+  var variety = document.querySelector('.listen__variety');
   box.hidden = false;
 
   function say(state) {
@@ -19,6 +23,7 @@
     resume.hidden = state !== 'paused';
     stop.hidden = state !== 'speaking' && state !== 'paused';
     unavailable.hidden = state !== 'unavailable';
+    if (state === 'unavailable') variety.hidden = true;
   }
 
   if (!('speechSynthesis' in window) || !window.SpeechSynthesisUtterance) {
@@ -31,17 +36,42 @@
     return String(tag || '').toLowerCase().replace('_', '-').split('-')[0];
   }
 
+  function tagOf(voice) {
+    return String(voice.lang || '').replace('_', '-');
+  }
+
   function voiceFor(tag) {
-    var voices = synth.getVoices() || [];
+    var voices = (synth.getVoices() || []).filter(function (v) { return v.localService === true; });
     var wanted = String(tag).toLowerCase();
-    return voices.find(function (v) { return String(v.lang).toLowerCase().replace('_', '-') === wanted; })
+    return voices.find(function (v) { return tagOf(v).toLowerCase() === wanted; })
       || voices.find(function (v) { return primary(v.lang) === primary(tag); })
       || null;
   }
 
+  // Say which variety the voice speaks when it is not exactly the page's (fa-IR for fa-AF).
+  function showVariety(voice) {
+    var voiceTag = voice ? tagOf(voice) : '';
+    var differs = voice && voiceTag.toLowerCase() !== String(language).toLowerCase()
+      && voiceTag.indexOf('-') !== -1;
+    if (!differs) {
+      variety.hidden = true;
+      return;
+    }
+    var name = voiceTag;
+    try {
+      name = new Intl.DisplayNames([language], { type: 'language' }).of(voiceTag) || voiceTag;
+    } catch (error) {
+      /* No names for this language here: the tag itself says it. */
+    }
+    variety.textContent = variety.getAttribute('data-text').replace('{language}', name);
+    variety.hidden = false;
+  }
+
   function refresh() {
     if (play.hidden && (!pause.hidden || !resume.hidden)) return; // speaking: leave it be
-    say(voiceFor(language) ? 'ready' : 'unavailable');
+    var voice = voiceFor(language);
+    say(voice ? 'ready' : 'unavailable');
+    showVariety(voice);
   }
 
   // The page's reading order, without sources, navigation or hidden parts.
@@ -55,6 +85,10 @@
 
   play.addEventListener('click', function () {
     var voice = voiceFor(language);
+    if (!voice) {
+      say('unavailable'); // never let the browser pick a voice itself: it may be a network one
+      return;
+    }
     synth.cancel();
     var texts = passages();
     texts.forEach(function (text, index) {

@@ -1,5 +1,6 @@
 """Reading tools in a real browser: search offline, share, read aloud, text size, install help."""
 
+import html as html_lib
 import re
 
 import pytest
@@ -7,13 +8,17 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, run_axe, wait_until_saved_offline
 
-# Voices the simulated device has; speak() is recorded, then handed to the real engine.
+# Voices the simulated device has; speak() is recorded, then handed to the real engine. The voice
+# an utterance is given is recorded too (a plain object cannot be a real SpeechSynthesisVoice).
 SIMULATED_DEVICE = """
 (() => {
   const voices = %s;
   window.__utterances = [];
   const synth = window.speechSynthesis;
   synth.getVoices = () => voices;
+  Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+    configurable: true, get() { return this.__voice || null; }, set(voice) { this.__voice = voice; },
+  });
   const speak = synth.speak.bind(synth);
   synth.speak = (utterance) => { window.__utterances.push(utterance); speak(utterance); };
 })();
@@ -86,7 +91,7 @@ def test_share_copies_the_link_where_there_is_no_share_sheet(browser, live_serve
 
 @pytest.mark.parametrize(("code", "voice_lang"), [("en", "en-US"), ("ar", "ar-SA")])
 def test_read_aloud_speaks_the_page_in_its_language(context, live_server, code, voice_lang):
-    device_with_voices(context, [{"lang": voice_lang, "name": "Test voice", "default": True}])
+    device_with_voices(context, [{"lang": voice_lang, "name": "Test voice", "default": True, "localService": True}])
     page = context.new_page()
     page.goto(f"{live_server.url}/{code}/cards/deny/")
     play = page.locator(".listen__play")
@@ -107,11 +112,52 @@ def test_read_aloud_speaks_the_page_in_its_language(context, live_server, code, 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_read_aloud_explains_itself_without_a_voice(context, live_server, code):
-    device_with_voices(context, [{"lang": "ja-JP", "name": "Other language", "default": True}])
+    device_with_voices(context, [{"lang": "ja-JP", "name": "Other language", "default": True, "localService": True}])
     page = context.new_page()
     page.goto(f"{live_server.url}/{code}/parents/")
     page.locator(".listen__unavailable").wait_for(state="visible")
     assert page.locator(".listen__play").is_hidden()
+
+
+def test_read_aloud_never_chooses_a_network_voice(context, live_server):
+    device_with_voices(
+        context,
+        [
+            {"lang": "en-US", "name": "Google US English", "default": True, "localService": False},
+            {"lang": "en-US", "name": "Microsoft Aria Online (Natural)", "localService": False},
+            {"lang": "en-GB", "name": "On-device English", "localService": True},
+        ],
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/cards/deny/")
+    page.locator(".listen__play").click()
+    voices = page.evaluate("window.__utterances.map((u) => u.voice && u.voice.name)")
+    assert voices and set(voices) == {"On-device English"}
+
+
+@pytest.mark.parametrize("code", ["en", "sw"])
+def test_with_only_network_voices_read_aloud_says_there_is_no_voice(context, live_server, app, code):
+    device_with_voices(context, [{"lang": code, "name": "Cloud voice", "default": True, "localService": False}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{code}/parents/")
+    page.locator(".listen__unavailable").wait_for(state="visible")
+    assert page.locator(".listen__play").is_hidden()
+    assert page.evaluate("window.__utterances.length") == 0
+    expected = app.test_client().get(f"/{code}/parents/").get_data(as_text=True)
+    message = page.locator(".listen__unavailable").inner_text()
+    assert message in html_lib.unescape(expected)  # the page's own language, from its catalog
+
+
+def test_dari_read_by_an_iranian_persian_voice_says_so(context, live_server):
+    device_with_voices(context, [{"lang": "fa-IR", "name": "Dariush", "default": True, "localService": True}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/fa-AF/parents/")
+    note = page.locator(".listen__variety")
+    note.wait_for(state="visible")
+    iranian = page.evaluate("new Intl.DisplayNames(['fa-AF'], {type: 'language'}).of('fa-IR')")
+    assert iranian in note.inner_text() and iranian != "fa-IR"
+    page.locator(".listen__play").click()
+    assert set(page.evaluate("window.__utterances.map((u) => u.voice.name)")) == {"Dariush"}
 
 
 def test_read_aloud_is_never_on_the_lockdown_screen(context, live_server):
