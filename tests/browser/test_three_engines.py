@@ -1,0 +1,101 @@
+"""WebKit (every iPhone browser's engine) and Firefox, as well as Chromium: the guide saves itself
+and opens with the server stopped, an update is offered and applied whole, and a failed update
+leaves the old copy whole."""
+
+import time
+
+import pytest
+
+from tests.browser.conftest import expected_headings, normalise
+from tests.browser.engines import Display, Firefox, WebKit
+from tests.browser.test_update import FailingAsset, saved_paths
+
+ENGINES = ["webkit", "firefox"]
+CHECK_FOR_UPDATE = """navigator.serviceWorker.getRegistration().then(async (registration) => {
+    await registration.update();
+    const worker = registration.installing || registration.waiting;
+    if (!worker) return 'none';
+    if (worker.state === 'installed') return 'installed';
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
+    }));
+})"""
+
+
+@pytest.fixture(scope="module")
+def display():
+    display = Display()
+    yield display
+    display.close()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, display):
+    engine = WebKit(display) if request.param == "webkit" else Firefox()
+    yield engine
+    engine.close()
+
+
+def wait_for(engine, expression, seconds=45):
+    """Poll a page expression until it is truthy (each poll asks the page: no fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = engine.evaluate(expression)
+        except AssertionError as error:  # the page is navigating: ask again
+            last = error
+        if last and not isinstance(last, AssertionError):
+            return last
+        time.sleep(0.1)
+    raise AssertionError(f"{engine.name}: {expression} never became true (last: {last})")
+
+
+def open_saved(engine, live_server, app):
+    live_server.deploy(app)
+    engine.goto(live_server.url + "/en/")
+    wait_for(engine, "document.querySelector('#offline-status').getAttribute('data-state') === 'ready'")
+
+
+def shown(engine, base_url, paths, what):
+    seen = {}
+    for path in paths:
+        engine.goto(base_url + path)
+        seen[path] = normalise(engine.evaluate(what) or "")
+    return seen
+
+
+def english_pages(app):
+    return [path for path in saved_paths(app) if path != "/"]
+
+
+def test_the_guide_saves_itself_and_opens_with_the_server_stopped(engine, live_server, guide_app):
+    headings = {path: h1 for path, h1 in expected_headings(guide_app).items() if path != "/"}
+    open_saved(engine, live_server, guide_app)
+    live_server.stop()
+    seen = shown(engine, live_server.url, headings, "document.querySelector('h1').textContent")
+    print(f"{engine.name}: {len(seen)} pages offline")
+    assert seen == headings
+
+
+def test_an_update_is_offered_and_applied_whole(engine, live_server, versions):
+    v1, v2 = versions
+    open_saved(engine, live_server, v1)
+    live_server.deploy(v2)
+    assert engine.evaluate(CHECK_FOR_UPDATE) == "installed"
+    wait_for(engine, "!document.querySelector('#update-ready').hidden")
+    engine.evaluate("document.querySelector('#update-reload').click() || true")
+    wait_for(engine, "document.querySelector('.version').textContent.includes('2.0.0-test')")
+    live_server.stop()
+    versions_seen = shown(engine, live_server.url, english_pages(v1), "document.querySelector('.version').textContent")
+    assert set(versions_seen.values()) == {"Version 2.0.0-test"}
+
+
+def test_a_failed_update_leaves_the_old_copy_whole(engine, live_server, versions):
+    v1, v2 = versions
+    open_saved(engine, live_server, v1)
+    live_server.deploy(FailingAsset(v2, "/en/about/"))
+    assert engine.evaluate(CHECK_FOR_UPDATE) == "redundant"
+    live_server.stop()
+    versions_seen = shown(engine, live_server.url, english_pages(v1), "document.querySelector('.version').textContent")
+    assert set(versions_seen.values()) == {"Version 1.0.0-test"}
