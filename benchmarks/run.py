@@ -32,6 +32,9 @@ LIGHTHOUSE_PAGES = ["/en/", "/en/cards/deny/", "/en/parents/", "/ar/", "/ar/card
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+FORGED_HOSTS = 10_000
+
+
 def wait_until_up(url, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -96,6 +99,31 @@ def worker_rss_mib(master_pid):
         status = Path(f"/proc/{pid}/status").read_text()
         sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
     return max(sizes)
+
+
+def forged_hosts_rss(port, master_pid, count=FORGED_HOSTS):
+    """Every worker's resident memory before and after `count` requests with distinct Host headers."""
+    import http.client
+
+    def per_worker():
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+        sizes = {}
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            sizes[pid] = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+        return sizes
+
+    for path in ("/robots.txt", "/sitemap.xml", "/en/poster/"):  # warm up as a real visitor does
+        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
+    before = per_worker()
+    for index in range(count):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        path = ("/robots.txt", "/sitemap.xml", "/en/poster/")[index % 3]
+        connection.request("GET", path, headers={"Host": f"forged-{index}.example"})
+        connection.getresponse().read()
+        connection.close()
+    after = per_worker()
+    return max(after[pid] - before.get(pid, after[pid]) for pid in after), max(after.values())
 
 
 def offline_navigation_ms(base_url, stop_server):
@@ -166,6 +194,9 @@ def main():
             urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
             results["server"][path] = wrk(f"http://127.0.0.1:{port}{path}")
         results["rss"] = worker_rss_mib(gunicorn.pid)
+        # A flood of 404s must cost no more than a flood of pages.
+        results["not_found"] = wrk(f"http://127.0.0.1:{port}/en/no-such-page/")
+        results["forged_growth"], results["forged_rss"] = forged_hosts_rss(port, gunicorn.pid)
     finally:
         gunicorn.terminate()
         gunicorn.wait()
@@ -267,6 +298,14 @@ def markdown(results):
     lines += [
         "",
         f"Resident memory of one gunicorn worker after the load, every language loaded: {results['rss']:.1f} MiB.",
+        "",
+        f"A flood of 404s (`/en/no-such-page/`, same wrk settings): {results['not_found']['rps']:.0f} requests/s, "
+        f"p99 {results['not_found']['p99']:.2f} ms, against {results['server'][PAGES[0]]['rps']:.0f} requests/s "
+        f"for `{PAGES[0]}`.",
+        "",
+        f"{FORGED_HOSTS:,} requests with distinct forged `Host` headers (robots.txt, sitemap, poster in turn): "
+        f"the largest growth of a worker's resident memory was {results['forged_growth']:.1f} MiB "
+        f"(largest worker afterwards: {results['forged_rss']:.1f} MiB).",
         "",
         "## Client",
         "",
