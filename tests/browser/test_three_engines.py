@@ -8,18 +8,9 @@ import pytest
 
 from tests.browser.conftest import expected_headings, normalise
 from tests.browser.engines import Display, Firefox, WebKit
-from tests.browser.test_update import FailingAsset, saved_paths
+from tests.browser.test_update import CHECK_FOR_UPDATE, FailingAsset, saved_paths
 
 ENGINES = ["webkit", "firefox"]
-CHECK_FOR_UPDATE = """navigator.serviceWorker.getRegistration().then(async (registration) => {
-    await registration.update();
-    const worker = registration.installing || registration.waiting;
-    if (!worker) return 'none';
-    if (worker.state === 'installed') return 'installed';
-    return new Promise((resolve) => worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
-    }));
-})"""
 
 
 @pytest.fixture(scope="module")

@@ -17,20 +17,21 @@ class FailingAsset:
         return self.app(environ, start_response)
 
 
+# Ask the browser to check /sw.js now; the new worker's final state (an expression, for any engine).
+CHECK_FOR_UPDATE = """navigator.serviceWorker.getRegistration().then(async (registration) => {
+    await registration.update();
+    const worker = registration.installing || registration.waiting;
+    if (!worker) return 'none';
+    if (worker.state === 'installed') return 'installed';
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
+    }));
+})"""
+
+
 def check_for_update(page):
     """Ask the browser to check /sw.js now; return the new worker's final state."""
-    return page.evaluate(
-        """async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            await registration.update();
-            const worker = registration.installing || registration.waiting;
-            if (!worker) return 'none';
-            if (worker.state === 'installed') return 'installed';
-            return new Promise((resolve) => worker.addEventListener('statechange', () => {
-                if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
-            }));
-        }"""
-    )
+    return page.evaluate(CHECK_FOR_UPDATE)
 
 
 def saved_paths(app):
