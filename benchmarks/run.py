@@ -126,23 +126,42 @@ def forged_hosts_rss(port, master_pid, count=FORGED_HOSTS):
     return max(after[pid] - before.get(pid, after[pid]) for pid in after), max(after.values())
 
 
+NAVIGATION_TIMES = """() => { const n = performance.getEntriesByType('navigation')[0];
+  return {total: n.duration, response: n.responseEnd - n.fetchStart}; }"""
+
+
+def _navigations(page, urls):
+    """Navigation Timing of page.goto to each URL in turn: total duration, and the response alone."""
+    times = []
+    for url in urls:
+        page.goto(url)
+        times.append(page.evaluate(NAVIGATION_TIMES))
+    return {part: statistics.median(t[part] for t in times) for part in ("total", "response")}
+
+
 def offline_navigation_ms(base_url, stop_server):
-    """Median time of an offline navigation between two cards, from Navigation Timing."""
+    """Medians of 20 offline navigations between two cards, and of the same browser's floor: two
+    one-line pages with no worker, scripts or styles (what Chromium itself costs on this machine)."""
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as floor_dir:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
         page.goto(base_url + "/en/")
         page.wait_for_selector("#offline-status[data-state='ready']", timeout=60_000)
         stop_server()
-        durations = []
-        for index in range(20):
-            page.goto(base_url + ("/en/cards/avoid/" if index % 2 else "/en/cards/deny/"))
-            durations.append(page.evaluate("performance.getEntriesByType('navigation')[0].duration"))
+        guide = _navigations(page, [base_url + f"/en/cards/{('deny', 'avoid')[i % 2]}/" for i in range(20)])
+        for name in ("a", "b"):
+            Path(floor_dir, f"{name}.html").write_text("<!doctype html><html lang=en><title>t</title><p>text")
+        Path(floor_dir, "nginx-headers.conf").write_text("")  # the export's configuration includes it
+        floor_server = StaticServer(Path(floor_dir), free_port(), Path(floor_dir) / "nginx", workers=1).start()
+        try:
+            floor = _navigations(page, [f"{floor_server.url}/{'ab'[i % 2]}.html" for i in range(20)])
+        finally:
+            floor_server.stop()
         browser.close()
-    return statistics.median(durations)
+    return {"guide": guide, "floor": floor}
 
 
 def lighthouse(url):
@@ -295,6 +314,7 @@ def markdown(results):
         f"sets it up (one worker per core): {load['rps']:.0f} requests/s, p50 {load['p50']:.2f} ms, "
         f"p99 {load['p99']:.2f} ms, {load['errors']} errors.",
     ]
+    offline = results["offline_ms"]
     lines += [
         "",
         f"Resident memory of one gunicorn worker after the load, every language loaded: {results['rss']:.1f} MiB.",
@@ -310,7 +330,10 @@ def markdown(results):
         "## Client",
         "",
         f"Offline navigation between two cards in headless Chromium, server stopped (median of 20, "
-        f"Navigation Timing `duration`): {results['offline_ms']:.1f} ms.",
+        f"Navigation Timing `duration`): {offline['guide']['total']:.1f} ms, of which the service "
+        f"worker's answer (`fetchStart` to `responseEnd`) {offline['guide']['response']:.1f} ms. "
+        f"The same browser's floor, two one-line pages from nginx with no worker, script or style: "
+        f"{offline['floor']['total']:.1f} ms.",
         "",
     ]
     if results["lighthouse"]:
