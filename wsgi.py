@@ -1,9 +1,16 @@
 """WSGI entry point: `gunicorn wsgi:app`."""
 
+import sys
+
 from webapp import create_app
+from webapp.edition import EditionError
 from webapp.precache import precache_manifest
 
-app = create_app()
+try:
+    app = create_app()
+except EditionError as error:
+    # The edition's problems, each with its file and field, and no traceback: the server does not start.
+    sys.exit(f"The guide cannot start: its edition has problems.\n{error}")
 
 # Render every page of every language now (building the precache manifest does exactly that), so
 # that no visitor waits for a first render; with gunicorn's preload the workers share the result.

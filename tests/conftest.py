@@ -7,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from webapp import create_app
-from webapp.settings import DefaultConfig
+from webapp.edition import DEFAULT_EDITION
 
 
 class BufferedClient(FlaskClient):
@@ -40,8 +40,14 @@ def runner(app):
 
 
 @pytest.fixture()
-def content_copy(tmp_path):
-    """A writable copy of the content folder, for tests that change the guide."""
-    target = tmp_path / "content"
-    shutil.copytree(DefaultConfig.CONTENT_DIR, target)
+def edition_copy(tmp_path):
+    """A writable copy of the Missoula edition, for tests that change the guide (EDITION=it)."""
+    target = tmp_path / "edition"
+    shutil.copytree(DEFAULT_EDITION, target)
     return target
+
+
+@pytest.fixture()
+def content_copy(edition_copy):
+    """The content folder of a writable copy of the edition."""
+    return edition_copy / "content"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.missoula import LANGUAGES
 from webapp.settings import DefaultConfig
 
 KIB = 1024
@@ -37,7 +38,7 @@ def page_load(client, url):
     return [url, *dict.fromkeys(scripts + links)]
 
 
-@pytest.mark.parametrize("code", DefaultConfig.LANGUAGES)
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_first_visit_with_the_whole_offline_copy_fits_150_kib(client, code):
     manifest = precache(client)
     loaded = page_load(client, f"/{code}/")

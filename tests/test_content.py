@@ -9,12 +9,13 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from webapp.content import SOURCED_PAGES, ContentError, load_guide, translatable_strings
+from tests.missoula import CONTENT_DIR
+from webapp.content import SOURCED_PAGES, load_guide, translatable_strings
 from webapp.content_dates import changed_dates, refresh_record, stale_files
-from webapp.settings import DefaultConfig
+from webapp.edition import EditionError
+from webapp.settings import PROJECT_ROOT, DefaultConfig
 
-CONTENT_DIR = Path(DefaultConfig.CONTENT_DIR)
-TEMPLATES_DIR = Path(DefaultConfig.CONTENT_DIR).parent / "templates"
+TEMPLATES_DIR = PROJECT_ROOT / "webapp" / "templates"
 
 # ../shared/CONTENT-FACTS.md, "Missoula contacts": the only numbers and addresses the guide may give.
 VERIFIED_NUMBERS = {"911", "(406) 552-6300", "1-800-CALL-FBI", "988"}
@@ -185,14 +186,14 @@ def test_every_part_of_the_source_documents_is_represented(client, path):
 def test_an_unknown_source_stops_the_app_at_start_up(content_copy):
     cards = content_copy / "cards.yaml"
     cards.write_text(cards.read_text(encoding="utf-8").replace("fema-is360", "made-up-source"))
-    with pytest.raises(ContentError, match="made-up-source"):
+    with pytest.raises(EditionError, match="made-up-source"):
         load_guide(content_copy)
 
 
 def test_an_unknown_contact_stops_the_app_at_start_up(content_copy):
     report = content_copy / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("contacts: [emergency]", "contacts: [sheriff]"))
-    with pytest.raises(ContentError, match="sheriff"):
+    with pytest.raises(EditionError, match="sheriff"):
         load_guide(content_copy)
 
 

@@ -2,15 +2,14 @@
 for one frightened glance, and say what the sources say."""
 
 import re
-from pathlib import Path
 
 import pytest
 import textstat
 
+from tests.missoula import CONTENT_DIR
 from webapp.content import load_guide
-from webapp.settings import DefaultConfig
 
-GUIDE = load_guide(Path(DefaultConfig.CONTENT_DIR))
+GUIDE = load_guide(CONTENT_DIR)
 CARD_IDS = [card["id"] for card in GUIDE.cards]
 MAX_WORDS = 40  # ../shared/CONTENT-FACTS.md: at most about 40 words of body text a card
 MAX_GRADE = 5.0

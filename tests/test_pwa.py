@@ -75,7 +75,7 @@ def test_precache_revisions_are_hashes_of_what_is_served(client):
 def test_changed_content_changes_the_worker_and_only_the_changed_entries(tmp_path, content_copy, client):
     home = content_copy / "home.yaml"
     home.write_text(home.read_text().replace("and what you can do.", "and what you can do now."))
-    changed = make_app(tmp_path, CONTENT_DIR=str(content_copy)).test_client()
+    changed = make_app(tmp_path, EDITION=str(content_copy.parent)).test_client()
     before, after = precache_manifest(client), precache_manifest(changed)
     assert before["version"] != after["version"]
     revisions = lambda m: {e["url"]: e["revision"] for e in m["languages"]["en"]}  # noqa: E731

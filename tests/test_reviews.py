@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
 from tests.conftest import make_app
+from tests.missoula import LANGUAGES, MISSOULA
 from webapp.reviews import read_reviews, text_hash
 from webapp.settings import DefaultConfig
 
@@ -110,9 +111,9 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
     assert in_tigrinya(after, NOT_REVIEWED_ON_PAGE) in status_line(after, "/ti/cards/avoid/")
 
     # Editing the English of a reviewed string (its translation kept) undoes the review.
-    content = tmp_path / "content"
-    shutil.copytree(DefaultConfig.CONTENT_DIR, content)
-    cards = content / "cards.yaml"
+    edition = tmp_path / "edition"
+    shutil.copytree(MISSOULA.path, edition)
+    cards = edition / "content" / "cards.yaml"
     cards.write_text(cards.read_text(encoding="utf-8").replace("Silence your phone.", "Silence all phones."))
     po = translations_copy / "ti" / "LC_MESSAGES" / "messages.po"
     with open(po, "rb") as fh:
@@ -122,7 +123,7 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
     catalog.add("Silence all phones.", old.string)
     with open(po, "wb") as fh:
         write_po(fh, catalog, width=100)
-    edited = app_with(tmp_path, translations_copy, "edited", CONTENT_DIR=str(content))
+    edited = app_with(tmp_path, translations_copy, "edited", EDITION=str(edition))
     assert in_tigrinya(edited, NOT_REVIEWED_ON_PAGE) in status_line(edited, "/ti/cards/deny/")
 
 
@@ -160,7 +161,7 @@ def test_a_second_opinion_is_never_counted_as_a_native_review(tmp_path, translat
 def test_today_no_language_claims_a_review(client):
     about = client.get("/en/about/").get_data(as_text=True)
     statuses = re.findall(r"<li><bdi[^>]*>[^<]+</bdi>:\s*(.*?)</li>", about.split('id="translations"', 1)[1], re.S)
-    assert len(statuses) == len(DefaultConfig.LANGUAGES)
+    assert len(statuses) == len(LANGUAGES)
     assert [s.strip() for s in statuses].count("emergency steps not yet reviewed by a native speaker") == 9
     assert not any(read_reviews(TRANSLATIONS, path.name) for path in TRANSLATIONS.iterdir() if path.is_dir())
 

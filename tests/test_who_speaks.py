@@ -6,8 +6,8 @@ from flask_babel import force_locale, gettext
 from markupsafe import escape
 
 from tests.conftest import make_app
-from webapp.content import ContentError
-from webapp.settings import DefaultConfig
+from tests.missoula import LANGUAGES
+from webapp.edition import EditionError
 
 NOT_OFFICIAL = (
     "This guide is built from public guidance of the Missoula Police Department and Missoula County Public "
@@ -21,7 +21,7 @@ def translated(app, code, message):
         return gettext(message)
 
 
-@pytest.mark.parametrize("code", DefaultConfig.LANGUAGES)
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_every_home_page_says_it_is_not_an_official_publication(app, client, code):
     html = client.get(f"/{code}/").get_data(as_text=True)
     notice = translated(app, code, NOT_OFFICIAL)
@@ -38,12 +38,12 @@ def test_about_page_poster_chooser_and_manifest_say_it_too(client):
 
 
 def test_a_district_that_adopts_the_guide_can_say_so(tmp_path):
-    client = make_app(tmp_path, ADOPTED_BY="mcps").test_client()
+    client = make_app(tmp_path, ADOPTED_BY="district").test_client()
     html = client.get("/en/").get_data(as_text=True)
     assert "Missoula County Public Schools publishes this guide." in html
     assert "not an official publication" not in html
 
 
 def test_an_unknown_adopter_stops_the_app_at_start_up(tmp_path):
-    with pytest.raises(ContentError, match="ADOPTED_BY is 'sheriff'"):
+    with pytest.raises(EditionError, match="ADOPTED_BY is 'sheriff'"):
         make_app(tmp_path, ADOPTED_BY="sheriff")

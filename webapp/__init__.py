@@ -1,27 +1,50 @@
 """The School Safety Guide: an offline-first web app for school safety guidance."""
 
+import os
+
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
-from webapp import cli, errors, i18n, page_context, pages, pwa, review_status
+from webapp import cli, edition_commands, errors, i18n, page_context, pages, pwa, review_status
+from webapp.accent import edition_css
 from webapp.assets import STATIC_URL_PREFIX, AssetManifest
 from webapp.catalogs import compile_catalogs
 from webapp.content import load_guide
+from webapp.edition import EditionError, read_edition, resolve_edition_path
 from webapp.languages import configured_languages
 from webapp.prepared import PreparedPagesMiddleware
 from webapp.security import SecurityHeadersMiddleware
-from webapp.settings import DefaultConfig, from_environment
+from webapp.settings import ENV_PREFIX, DefaultConfig, as_tuple
 
 ONE_YEAR = 365 * 24 * 3600
 
 
 def create_app(config=None):
-    """Build the app: settings, languages, content, assets, blueprints and the WSGI stack."""
+    """Build the app: settings, edition, languages, content, assets, blueprints and the WSGI stack.
+
+    An edition with problems raises EditionError (every problem, with its file and field), except
+    under the `flask` command, whose app then offers `edition check` to list them.
+    """
     app = Flask(__name__, static_folder=None)
     app.config.from_object(DefaultConfig)
-    app.config.update(from_environment())
+    app.config.from_prefixed_env(ENV_PREFIX)
     app.config.update(config or {})
+    try:
+        edition = read_edition(resolve_edition_path(app.config["EDITION"]))
+        for name, value in edition.settings().items():
+            app.config.setdefault(name, value)
+        app.config["LANGUAGES"] = as_tuple(app.config["LANGUAGES"])
+        guide = load_guide(edition.content_dir, edition.data.pages)
+        guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
+    except EditionError as error:
+        if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+            raise
+        app.extensions["edition_error"] = error
+        app.cli.add_command(edition_commands.edition)
+        return app
+    app.extensions["edition"] = edition
+    app.extensions["guide"] = guide
 
     languages = configured_languages(
         app.config["LANGUAGES"], app.config["DEFAULT_LANGUAGE"], app.config["TRANSLATIONS_DIR"]
@@ -30,9 +53,8 @@ def create_app(config=None):
     compiled_dir = compile_catalogs(app.config["TRANSLATIONS_DIR"], build_dir, languages)
     i18n.init_app(app, languages, [compiled_dir])
 
-    app.extensions["guide"] = guide = load_guide(app.config["CONTENT_DIR"])
-    guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
     app.extensions["assets"] = assets = AssetManifest(app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static").build()
+    assets.add("css/edition.css", edition_css(edition.data.accent_color, edition.data.dark_accent_color).encode())
     app.extensions["prepared_bodies"] = {}
 
     page_context.init_app(app)

@@ -31,11 +31,13 @@ class AssetManifest:
         return self
 
     def _build_one(self, path):
-        logical = path.relative_to(self.source_dir).as_posix()
-        body = path.read_bytes()
+        self.add(path.relative_to(self.source_dir).as_posix(), path.read_bytes())
+
+    def add(self, logical, body):
+        """An asset made at start-up rather than read from static/ (the edition's colours)."""
+        path = Path(logical)
         digest = hashlib.sha256(body).hexdigest()[:HASH_LENGTH]
-        hashed = f"{path.stem}.{digest}{path.suffix}"
-        target = self.build_dir / path.parent.relative_to(self.source_dir) / hashed
+        target = self.build_dir / path.parent / f"{path.stem}.{digest}{path.suffix}"
         if not target.exists():
             if path.suffix in COMPRESSIBLE_SUFFIXES:
                 for encoding, data in compressed_variants(body).items():

@@ -1,4 +1,4 @@
-"""The app's commands: `flask translate ...` (translate_commands), `flask content dates`, `flask export`."""
+"""The app's commands: `flask translate ...`, `flask edition ...`, `flask content dates`, `flask export`."""
 
 import click
 from flask import current_app
@@ -10,16 +10,18 @@ content = AppGroup("content", help="Look after the guide's content files.")
 
 
 def init_app(app):
+    from webapp.edition_commands import edition
     from webapp.export import export_command
     from webapp.translate_commands import translate
 
     app.cli.add_command(translate)
     app.cli.add_command(content)
     app.cli.add_command(export_command)
+    app.cli.add_command(edition)
 
 
 @content.command()
 def dates():
     """Record today's date for every content file that changed (each page shows its date)."""
-    updated = refresh_record(current_app.config["CONTENT_DIR"])
+    updated = refresh_record(current_app.extensions["edition"].content_dir)
     click.echo(f"Changed today: {', '.join(updated)}" if updated else "No content file changed.")

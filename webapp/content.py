@@ -8,9 +8,9 @@ values (ids, source ids, phone numbers, addresses) are shown exactly as written.
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from webapp.content_dates import changed_dates
+from webapp.edition import EditionError, read_yaml, shown_path, validated
+from webapp.edition_schema import PAGE_IDS, Contact, Protocol, Source
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -46,27 +46,14 @@ LINKABLE_PAGES = {
     "safety": "pages.safety",
     "report": "pages.report",
     "about": "pages.about",
+    "search": "pages.search",
 }
 
-PAGE_FILES = (
-    "home",
-    "cards",
-    "lockdown",
-    "parents_lockdown",
-    "protocol",
-    "parents",
-    "safety",
-    "report",
-    "about",
-    "offline",
-    "who_speaks",
-)
+# Content files every edition has, whatever its page list: what the offline page and the notice of
+# who speaks say, the protocol, contacts and sources. Each listed page (but search) has its own.
+ALWAYS = ("offline", "who_speaks", "protocol")
 # Pages whose every section must name its sources (the others hold no facts of their own).
 SOURCED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report")
-
-
-class ContentError(ValueError):
-    """The content folder is inconsistent (unknown source, contact or page): fail at start-up."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +63,12 @@ class Guide:
     pages: dict
     # {content file stem: date its content last changed}, from content_dates
     changed: dict
+    # The edition's pages, in its order (edition.yaml's "pages").
+    page_list: tuple = PAGE_IDS
 
     @property
     def cards(self):
-        return self.pages["cards"]["cards"]
+        return self.pages["cards"]["cards"] if "cards" in self.pages else []
 
     def card(self, card_id):
         return next((card for card in self.cards if card["id"] == card_id), None)
@@ -94,79 +83,131 @@ class Guide:
         return max(dates) if dates and None not in dates else None
 
     def notice(self, adopted_by):
-        """Who speaks in the guide: built from MPD's and MCPS's guidance, unless one adopted it."""
+        """Who speaks in the guide: built from the police's and district's guidance, unless adopted."""
         notices = {n["adopted_by"]: n["notice"] for n in self.pages["who_speaks"]["notices"]}
         if adopted_by not in notices:
-            raise ContentError(f"ADOPTED_BY is {adopted_by!r}; it must be one of {', '.join(notices)}")
+            raise EditionError([f"ADOPTED_BY is {adopted_by!r}; it must be one of {', '.join(notices)}"])
         return notices[adopted_by]
 
 
-def load_guide(content_dir):
-    """Read every content file and check that all its references resolve."""
+def load_guide(content_dir, page_list=PAGE_IDS):
+    """Read every content file the page list needs and check that all its references resolve.
+
+    Every problem is reported with its file and the place inside it (EditionError)."""
     content_dir = Path(content_dir)
+    stems = [page for page in page_list if page != "search"] + list(ALWAYS)
+    problems = []
+    pages = {}
+    for stem in stems:
+        path = content_dir / f"{stem}.yaml"
+        if stem in page_list and not path.is_file():
+            problems.append(
+                f"{shown_path(path)}: missing, but {stem!r} is in edition.yaml's pages (write it, or drop the page)"
+            )
+            continue
+        try:
+            pages[stem] = _read(path)
+        except EditionError as error:
+            problems += error.problems
+    sources = contacts = {}
+    try:
+        sources = _checked_entries(content_dir / "sources.yaml", Source)
+        contacts = _checked_entries(content_dir / "contacts.yaml", Contact)
+        if "protocol" in pages:
+            protocol = validated(Protocol, pages["protocol"], shown_path(content_dir / "protocol.yaml"))
+            pages["protocol"] = protocol.model_dump(exclude_none=True)
+    except EditionError as error:
+        problems += error.problems
+    if problems:
+        raise EditionError(problems)
     guide = Guide(
-        sources=_read(content_dir / "sources.yaml"),
-        contacts=_read(content_dir / "contacts.yaml"),
-        pages={name: _read(content_dir / f"{name}.yaml") for name in PAGE_FILES},
+        sources=sources,
+        contacts=contacts,
+        pages=pages,
         changed=changed_dates(content_dir),
+        page_list=tuple(page_list),
     )
-    _check_references(guide)
+    problems = list(_reference_problems(guide, content_dir))
+    if problems:
+        raise EditionError(problems)
     return guide
 
 
 def _read(path):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ContentError(f"Cannot read {path}: {exc}") from exc
+    data = read_yaml(path, shown_path(path))
     if not isinstance(data, dict):
-        raise ContentError(f"{path} must hold a mapping")
+        raise EditionError([f"{shown_path(path)}: must hold a mapping (name: value lines)"])
     return data
 
 
-def _check_references(guide):
+def _checked_entries(path, model):
+    """{id: entry as a dict} of a file of named entries (sources, contacts), each checked by model."""
+    shown = shown_path(path)
+    data = _read(path)
+    problems = []
+    entries = {}
+    for entry_id, entry in data.items():
+        try:
+            entries[entry_id] = validated(model, entry, shown, at=(entry_id,)).model_dump(exclude_none=True)
+        except EditionError as error:
+            problems += error.problems
+    if problems:
+        raise EditionError(problems)
+    return entries
+
+
+def _reference_problems(guide, content_dir):
+    def file_of(stem):
+        return shown_path(content_dir / f"{stem}.yaml")
+
     for contact_id, contact in guide.contacts.items():
-        _check_sources(guide, contact.get("sources", ()), f"contact {contact_id}")
+        yield from _source_problems(guide, contact.get("sources", ()), f"{file_of('contacts')}: {contact_id}.sources")
     for page_name, page in guide.pages.items():
-        for where, node in _walk(page, page_name):
+        for where, node in _walk(page, ""):
             if not isinstance(node, dict):
                 continue
-            _check_sources(guide, node.get("sources", ()), where)
+            place = f"{file_of(page_name)}: {where or '(top)'}"
+            yield from _source_problems(guide, node.get("sources", ()), f"{place}.sources")
             for contact_id in node.get("contacts", ()):
                 if contact_id not in guide.contacts:
-                    raise ContentError(f"{where}: unknown contact {contact_id!r}")
+                    known = ", ".join(guide.contacts)
+                    yield f"{place}.contacts: unknown contact {contact_id!r} (contacts.yaml has {known})"
             target = node.get("page")
-            if target is not None and target not in LINKABLE_PAGES:
-                raise ContentError(f"{where}: unknown page {target!r}")
+            if target is not None and target not in guide.page_list:
+                yield f"{place}.page: {target!r} is not a page of this edition (edition.yaml's pages)"
     for page_name in SOURCED_PAGES:
-        page = guide.pages[page_name]
-        for section in page.get("sections") or page["overview"]["sections"]:
+        page = guide.pages.get(page_name)
+        if page is None:
+            continue
+        sections = page.get("sections") or page.get("overview", {}).get("sections", [])
+        for index, section in enumerate(sections):
             if not section.get("sources"):
-                raise ContentError(f"{page_name}/{section['id']}: a section must name its sources")
-    for card in guide.cards:
+                yield f"{file_of(page_name)}: section {section.get('id', index)!r}: a section must name its sources"
+    for index, card in enumerate(guide.cards):
         if not card.get("sources"):
-            raise ContentError(f"card {card['id']}: a card must name its sources")
-    parents_lockdown = guide.pages["parents_lockdown"]
-    for index, line in enumerate(parents_lockdown["now"]):
-        where = f"parents_lockdown/now[{index}]"
+            yield f"{file_of('cards')}: cards[{index}] ({card.get('id')}): a card must name its sources"
+    parents_lockdown = guide.pages.get("parents_lockdown")
+    for index, line in enumerate(parents_lockdown["now"] if parents_lockdown else ()):
+        where = f"{file_of('parents_lockdown')}: now[{index}]"
         if not line.get("sources"):
-            raise ContentError(f"{where}: a line must name its sources")
-        if line.get("voice") not in parents_lockdown["voices"]:
-            raise ContentError(f"{where}: unknown voice {line.get('voice')!r}")
+            yield f"{where}: a line must name its sources"
+        voices = parents_lockdown.get("voices", {})
+        if line.get("voice") not in voices:
+            yield f"{where}.voice: unknown voice {line.get('voice')!r} (voices: {', '.join(voices)})"
 
 
-def _check_sources(guide, source_ids, where):
+def _source_problems(guide, source_ids, where):
     for source_id in source_ids:
         if source_id not in guide.sources:
-            raise ContentError(f"{where}: unknown source {source_id!r}")
+            yield f"{where}: unknown source {source_id!r} (not in sources.yaml)"
 
 
 def _walk(node, where):
     yield where, node
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _walk(value, f"{where}/{node.get('id', key) if key == 'blocks' else key}")
+            name = node.get("id", key) if key == "blocks" else key
+            yield from _walk(value, f"{where}.{name}" if where else str(name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _walk(item, f"{where}[{index}]")

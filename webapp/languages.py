@@ -1,13 +1,24 @@
-"""Everything the app knows about languages: codes, names and direction.
+"""The languages the interface speaks: read from translations/languages.yaml, direction from Babel.
 
 Whether a translation is reviewed is not a property of a language: review records per string
-(webapp/reviews.py) say so.
+(webapp/reviews.py) say so. Which languages an edition serves, its edition.yaml says.
 
 URLs and <html lang> use BCP 47 tags (fa-AF); Babel uses locale identifiers (fa_AF).
 """
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+import yaml
+from babel import Locale, negotiate_locale
+
+from webapp.settings import PROJECT_ROOT
+
+LANGUAGES_FILE = PROJECT_ROOT / "translations" / "languages.yaml"
+SOURCE_LANGUAGE = "en"
+# Tags a browser may send for a language the guide serves under another tag.
+ALIASES = {"prs": "fa"}  # ISO 639-3 code for Dari
 
 
 @dataclass(frozen=True)
@@ -16,29 +27,26 @@ class Language:
     locale: str  # Babel locale identifier
     endonym: str  # the language's name in itself
     english_name: str
-    direction: str = "ltr"
 
     @property
     def is_source(self):
-        return self.code == "en"
+        return self.code == SOURCE_LANGUAGE
+
+    @property
+    def direction(self):
+        return _direction(self.locale)
 
 
-KNOWN_LANGUAGES = {
-    lang.code: lang
-    for lang in (
-        Language("en", "en", "English", "English"),
-        Language("es", "es", "Español", "Spanish"),
-        Language("ar", "ar", "العربية", "Arabic", "rtl"),
-        Language("sw", "sw", "Kiswahili", "Swahili"),
-        Language("fr", "fr", "Français", "French"),
-        Language("ti", "ti", "ትግርኛ", "Tigrinya"),
-        # Babel calls fa_AF "Persian (Afghanistan)"; families call it Dari.
-        Language("fa-AF", "fa_AF", "دری", "Dari", "rtl"),
-        Language("ps", "ps", "پښتو", "Pashto", "rtl"),
-        Language("uk", "uk", "Українська", "Ukrainian"),
-        Language("rw", "rw", "Ikinyarwanda", "Kinyarwanda"),
-    )
-}
+@cache
+def _direction(locale):
+    return Locale.parse(locale).text_direction
+
+
+@cache
+def known_languages():
+    """{code: Language} for every language in translations/languages.yaml, in its order."""
+    entries = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
+    return {entry["code"]: Language(**entry) for entry in entries}
 
 
 class LanguageConfigError(RuntimeError):
@@ -47,11 +55,12 @@ class LanguageConfigError(RuntimeError):
 
 def configured_languages(codes, default_code, translations_dir):
     """Check the configured codes and return their Language records, in the configured order."""
+    known = known_languages()
     languages = []
     for code in codes:
-        if code not in KNOWN_LANGUAGES:
-            raise LanguageConfigError(f"Unknown language {code!r}; known: {', '.join(KNOWN_LANGUAGES)}")
-        lang = KNOWN_LANGUAGES[code]
+        if code not in known:
+            raise LanguageConfigError(f"Unknown language {code!r}; known: {', '.join(known)}")
+        lang = known[code]
         catalog = Path(translations_dir) / lang.locale / "LC_MESSAGES" / "messages.po"
         if not lang.is_source and not catalog.is_file():
             raise LanguageConfigError(f"Language {code!r} is configured but {catalog} is missing")
@@ -62,18 +71,19 @@ def configured_languages(codes, default_code, translations_dir):
 
 
 def best_match(candidates, languages, default):
-    """Pick the first served language matching a list of BCP 47 tags (most preferred first)."""
+    """The served language that best matches a list of BCP 47 tags (most preferred first).
+
+    Babel's negotiate_locale, given each tag and then its primary language, so that fa-IR and prs
+    find Dari (fa-AF) and es-MX finds Spanish.
+    """
     by_code = {lang.code.lower(): lang for lang in languages}
-    by_primary = {}
+    aliases = {}
     for lang in languages:
-        by_primary.setdefault(lang.code.split("-")[0].lower(), lang)
+        aliases.setdefault(lang.code.split("-")[0].lower(), lang.code)
+    preferred = []
     for tag in candidates:
-        tag = (tag or "").strip().lower().replace("_", "-")
-        if tag in by_code:
-            return by_code[tag]
-        primary = tag.split("-")[0]
-        if primary == "prs":  # ISO 639-3 code for Dari
-            primary = "fa"
-        if primary in by_primary:
-            return by_primary[primary]
-    return default
+        tag = (tag or "").strip().replace("_", "-")
+        primary = tag.split("-")[0].lower()
+        preferred += [tag, ALIASES.get(primary, primary)]
+    match = negotiate_locale(preferred, [lang.code for lang in languages], sep="-", aliases=aliases)
+    return by_code[match.lower()] if match else default

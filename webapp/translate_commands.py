@@ -4,6 +4,7 @@ reviews (review-sheet, record-review)."""
 import contextlib
 import datetime
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ from flask.cli import AppGroup
 
 from webapp.catalogs import catalog_defects, compile_catalogs, read_catalog
 from webapp.glossary import crisis_strings, english_terms, language_glossary
-from webapp.languages import KNOWN_LANGUAGES
+from webapp.languages import known_languages
 from webapp.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
 from webapp.reviews import ROLES, read_reviews, string_status, write_reviews
 from webapp.settings import PROJECT_ROOT
@@ -40,12 +41,19 @@ def _pybabel(*args):
 def extract(output):
     """Collect every English string (templates, Python, content) into messages.pot."""
     target = Path(output).resolve() if output else _pot_path()
-    # From the project root, so that source locations in the catalogs are repository paths.
-    with contextlib.chdir(PROJECT_ROOT):
+    content = current_app.extensions["edition"].content_dir
+    if not content.is_relative_to(PROJECT_ROOT):
+        raise click.ClickException(f"{content}: extract reads an edition inside {PROJECT_ROOT} only, for now")
+    # From the project root, so that source locations in the catalogs are repository paths; the
+    # mapping is babel.cfg with the content of the edition in use.
+    mapping = BABEL_CFG.read_text() + f"\n[content: {content.relative_to(PROJECT_ROOT).as_posix()}/**.yaml]\n"
+    with contextlib.chdir(PROJECT_ROOT), tempfile.NamedTemporaryFile("w", suffix=".cfg") as mapping_file:
+        mapping_file.write(mapping)
+        mapping_file.flush()
         _pybabel(
             "extract",
             "-F",
-            BABEL_CFG,
+            mapping_file.name,
             "-k",
             "_l",
             "--sort-by-file",
@@ -68,7 +76,7 @@ def extract(output):
 @click.argument("code")
 def init(code):
     """Start a catalog for a language code (for example fa-AF)."""
-    language = KNOWN_LANGUAGES.get(code)
+    language = known_languages().get(code)
     if language is None:
         raise click.BadParameter(f"unknown language {code!r}")
     _pybabel("init", "-i", _pot_path(), "-d", _translations_dir(), "-l", language.locale)
@@ -91,11 +99,10 @@ def compile_command():
 
 def _language(code):
     """The Language for a code (es, fa-AF) or locale (fa_AF) that has a catalog; else a clear error."""
-    language = KNOWN_LANGUAGES.get(code) or next(
-        (lang for lang in KNOWN_LANGUAGES.values() if lang.locale == code), None
-    )
+    known = known_languages()
+    language = known.get(code) or next((lang for lang in known.values() if lang.locale == code), None)
     if language is None or language.is_source:
-        raise click.BadParameter(f"{code!r} is not a translated language; known: {', '.join(KNOWN_LANGUAGES)}")
+        raise click.BadParameter(f"{code!r} is not a translated language; known: {', '.join(known)}")
     if not (_translations_dir() / language.locale / "LC_MESSAGES" / "messages.po").is_file():
         raise click.BadParameter(f"{code!r} has no catalog in {_translations_dir()}")
     return language

@@ -154,7 +154,7 @@ def versions(tmp_path, content_copy):
     home = content_copy / "home.yaml"
     home.write_text(home.read_text().replace("and what you can do.", "and what you can do today."))
     v1 = make_app(tmp_path / "v1", APP_VERSION="1.0.0-test")
-    v2 = make_app(tmp_path / "v2", APP_VERSION="2.0.0-test", CONTENT_DIR=str(content_copy))
+    v2 = make_app(tmp_path / "v2", APP_VERSION="2.0.0-test", EDITION=str(content_copy.parent))
     return v1, v2
 
 

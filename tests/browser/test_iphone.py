@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser.conftest import PHONE, wait_until_saved_offline
-from webapp.settings import DefaultConfig
+from tests.missoula import LANGUAGES
 
 IPHONE_SAFARI = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
@@ -51,11 +51,11 @@ def test_the_installed_app_saves_its_own_copy_without_the_steps(browser, live_se
 
 def test_saved_on_shows_offline_in_every_language(context, live_server):
     page = context.new_page()
-    for code in DefaultConfig.LANGUAGES:
+    for code in LANGUAGES:
         page.goto(f"{live_server.url}/{code}/")
         wait_until_saved_offline(page)
     live_server.stop()
-    for code in DefaultConfig.LANGUAGES:
+    for code in LANGUAGES:
         for path in (f"/{code}/cards/deny/", f"/{code}/about/"):
             page.goto(live_server.url + path)
             saved_on = page.locator("#saved-on")

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import heading_of, wait_until_saved_offline
-from webapp.settings import DefaultConfig
+from tests.missoula import LANGUAGES
 
 RELATIVE_LUMINANCE = """(color) => {
   const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
@@ -58,7 +58,7 @@ def test_lockdown_is_dark_with_aa_contrast(context, live_server, code):
 def test_lockdown_is_still_and_fits_one_screen_in_every_language(context, live_server):
     page = context.new_page()
     bottoms = {}
-    for code in DefaultConfig.LANGUAGES:
+    for code in LANGUAGES:
         page.goto(f"{live_server.url}/{code}/lockdown/")
         animated = page.evaluate(
             "Array.from(document.querySelectorAll('*')).filter(e => getComputedStyle(e).animationName !== 'none')"

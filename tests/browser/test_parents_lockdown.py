@@ -1,7 +1,7 @@
 """The parents' lockdown page in a real browser: one tap from home, offline, one screen, every language."""
 
 from tests.browser.conftest import heading_of, wait_until_saved_offline
-from webapp.settings import DefaultConfig
+from tests.missoula import LANGUAGES
 
 SCREEN_HEIGHT = 640
 
@@ -25,7 +25,7 @@ def test_from_the_spanish_home_page_one_tap_offline(context, live_server, guide_
 def test_the_first_screen_fits_a_phone_in_every_language(context, live_server):
     page = context.new_page()
     bottoms = {}
-    for code in DefaultConfig.LANGUAGES:
+    for code in LANGUAGES:
         page.goto(f"{live_server.url}/{code}/")
         wait_until_saved_offline(page)
         page.goto(f"{live_server.url}/{code}/parents/lockdown/")

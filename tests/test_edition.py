@@ -1,0 +1,150 @@
+"""An edition is a folder of data, checked before the app starts: each problem is one message that
+names the file and the field, from `edition check`, from create_app and from gunicorn alike."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import make_app
+from webapp.accent import contrast
+from webapp.edition import EditionError
+from webapp.settings import PROJECT_ROOT
+
+
+def replace_in(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (what a district gets wrong, file, the change, what the one message must say)
+BAD_FIELDS = {
+    "phone number without a source": (
+        "content/contacts.yaml",
+        "  sources: [kpax, missoula-city, kmpt-2024]",
+        "  sources: []",
+        r"content/contacts\.yaml: mpd: a contact with a number must name the sources that confirm it",
+    ),
+    "unknown source": (
+        "content/cards.yaml",
+        "sources: [srp, mcps-emergency]",
+        "sources: [srp, no-such-source]",
+        r"content/cards\.yaml: overview\.sections\[0\]\.sources: unknown source 'no-such-source'",
+    ),
+    "colour that fails contrast": (
+        "edition.yaml",
+        'accent_color: "#0b3d5c"',
+        'accent_color: "#ffcc00"',
+        r"edition\.yaml: accent_color: contrast 1\.51:1 with white text on it.*WCAG AA needs 4\.5:1",
+    ),
+    "unknown language": (
+        "edition.yaml",
+        "languages: [en, es,",
+        "languages: [en, xx, es,",
+        r"edition\.yaml: languages: unknown language 'xx'",
+    ),
+    "YAML syntax error": (
+        "edition.yaml",
+        "adopted_by: none",
+        "adopted_by: [none",
+        r"edition\.yaml: line \d+, column \d+: not valid YAML",
+    ),
+    "misspelt field": (
+        "edition.yaml",
+        "adopted_by: none",
+        "adopted: none",
+        r"edition\.yaml: adopted: not a field of this file",
+    ),
+    "placeholder left in": (
+        "edition.yaml",
+        '  name: "Missoula County Public Schools"',
+        '  name: "FILL IN: the school district\'s name"',
+        r"edition\.yaml: district: name: still the placeholder",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", BAD_FIELDS)
+def test_a_bad_field_is_one_message_naming_file_and_field(tmp_path, edition_copy, mistake):
+    file, old, new, expected = BAD_FIELDS[mistake]
+    replace_in(edition_copy / file, old, new)
+    with pytest.raises(EditionError) as raised:
+        make_app(tmp_path, EDITION=str(edition_copy))
+    assert len(raised.value.problems) == 1, raised.value.problems
+    assert re.search(expected, raised.value.problems[0]), raised.value.problems[0]
+    assert str(edition_copy) in raised.value.problems[0]
+
+
+def test_a_page_in_the_list_with_no_content_is_named(tmp_path, edition_copy):
+    (edition_copy / "content" / "safety.yaml").unlink()
+    with pytest.raises(EditionError, match=r"content/safety\.yaml: missing, but 'safety' is in edition\.yaml's pages"):
+        make_app(tmp_path, EDITION=str(edition_copy))
+
+
+def test_a_link_to_a_page_the_edition_does_not_list_is_named(tmp_path, edition_copy):
+    replace_in(
+        edition_copy / "edition.yaml",
+        "pages: [home, cards, lockdown, parents_lockdown, parents, safety,",
+        "pages: [home, cards, lockdown, parents_lockdown, parents,",
+    )
+    (edition_copy / "content" / "safety.yaml").unlink()
+    with pytest.raises(EditionError) as raised:
+        make_app(tmp_path, EDITION=str(edition_copy))
+    assert any(
+        re.search(r"content/home\.yaml: ways\[2\]\.page: 'safety' is not a page of this edition", p)
+        for p in raised.value.problems
+    )
+
+
+def test_edition_check_passes_on_missoula_and_lists_every_problem_of_a_broken_copy(app, edition_copy):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["edition", "check"])
+    assert result.exit_code == 0, result.output
+    assert "Missoula County Public Schools and Missoula Police Department" in result.output
+    assert "No problems." in result.output
+
+    replace_in(edition_copy / "edition.yaml", "languages: [en, es,", "languages: [en, xx, es,")
+    replace_in(edition_copy / "edition.yaml", 'accent_color: "#0b3d5c"', 'accent_color: "blue"')
+    result = runner.invoke(args=["edition", "check", str(edition_copy)])
+    assert result.exit_code == 1
+    assert "the edition has 2 problems" in result.output
+    assert "languages: unknown language 'xx'" in result.output
+    assert "accent_color: a colour written #rrggbb, not 'blue'" in result.output
+    assert "Traceback" not in result.output
+
+
+def run_with_edition(edition, *command):
+    env = dict(os.environ, GUIDE_EDITION=str(edition), GUIDE_BUILD_DIR=str(edition.parent / "build"))
+    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_traceback(edition_copy):
+    replace_in(
+        edition_copy / "content" / "contacts.yaml", "  sources: [kpax, missoula-city, kmpt-2024]", "  sources: []"
+    )
+    bin_dir = os.path.dirname(sys.executable)
+    server = run_with_edition(edition_copy, os.path.join(bin_dir, "gunicorn"), "wsgi:app", "--bind", "127.0.0.1:0")
+    check = run_with_edition(edition_copy, os.path.join(bin_dir, "flask"), "--app", "webapp", "edition", "check")
+    for result in (server, check):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "content/contacts.yaml: mpd: a contact with a number must name the sources" in output
+        assert "Traceback" not in output
+    assert "Listening at" not in server.stderr
+
+
+def test_the_accent_colour_is_the_editions_and_reads_in_both_themes(tmp_path, edition_copy):
+    replace_in(edition_copy / "edition.yaml", 'accent_color: "#0b3d5c"', 'accent_color: "#6a1b9a"')
+    replace_in(edition_copy / "edition.yaml", 'dark_accent_color: "#8cc4ec"\n', "")
+    client = make_app(tmp_path, EDITION=str(edition_copy)).test_client()
+    html = client.get("/en/").get_data(as_text=True)
+    assert '<meta name="theme-color" content="#6a1b9a">' in html
+    css_url = re.search(r'href="(/static/css/edition\.[0-9a-f]+\.css)"', html).group(1)
+    css = client.get(css_url).get_data(as_text=True)
+    assert ":root { --brand: #6a1b9a; --header: #6a1b9a; }" in css
+    dark = re.search(r"prefers-color-scheme: dark\) \{\s*:root \{ --brand: (#[0-9a-f]{6});", css).group(1)
+    assert contrast(dark, "#14181c") >= 4.5
+    assert "#0b3d5c" not in (PROJECT_ROOT / "static" / "css" / "guide.css").read_text()

@@ -1,0 +1,168 @@
+"""What an edition's files must hold, as pydantic models: each error names the field and what was
+expected. webapp/edition.py reads the files and adds the file's name to every error.
+"""
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from webapp.accent import contrast_problems, dark_contrast_problems
+from webapp.languages import known_languages
+
+# What `edition new` writes where a fact is needed: the check refuses it until it is replaced.
+PLACEHOLDER = "FILL IN"
+
+# The pages an edition may list, in any order; the engine has a view for each.
+# wallet cards and the card pages follow "cards"; the lockdown screen's dark cards follow "lockdown".
+PAGE_IDS = ("home", "cards", "lockdown", "parents_lockdown", "parents", "safety", "report", "about", "search")
+REQUIRED_PAGES = ("home", "about")
+# Pages that need another page of the list (they link to it from their template).
+PAGE_NEEDS = {"lockdown": "cards"}
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _hex_colour(value):
+    if not HEX_COLOUR.match(value):
+        raise ValueError(f"a colour written #rrggbb, not {value!r}")
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors (a misspelt field would otherwise be silently ignored), and no
+    text may still hold the starter edition's placeholder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_placeholder(cls, data):
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, str) and PLACEHOLDER in value:
+                    raise ValueError(f"{key}: still the placeholder {value!r}; write the real value")
+        return data
+
+
+class Names(Strict):
+    name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+
+
+class EditionFile(Strict):
+    """edition.yaml"""
+
+    guide: Names
+    district: Names
+    police: Names
+    adopted_by: Literal["none", "police", "district", "both"] = "none"
+    emergency_number: str = Field(pattern=r"^[0-9]{3}$")
+    languages: list[str] = Field(min_length=1)
+    default_language: str
+    accent_color: str
+    # Links and buttons in the dark theme; by default the accent, lightened until it reads there.
+    dark_accent_color: str | None = None
+    public_base_url: str = ""
+    pages: list[Literal[PAGE_IDS]] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, codes):
+        known = known_languages()
+        for code in codes:
+            if code not in known:
+                raise ValueError(f"unknown language {code!r} (translations/languages.yaml has {', '.join(known)})")
+        if len(set(codes)) != len(codes):
+            raise ValueError("a language is listed twice")
+        return codes
+
+    @field_validator("accent_color")
+    @classmethod
+    def _accent(cls, value):
+        _hex_colour(value)
+        for problem in contrast_problems(value):
+            raise ValueError(problem)
+        return value
+
+    @field_validator("dark_accent_color")
+    @classmethod
+    def _dark_accent(cls, value):
+        if value is not None:
+            _hex_colour(value)
+            for problem in dark_contrast_problems(value):
+                raise ValueError(problem)
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _address(cls, value):
+        if value and not re.match(r"^https?://[^/\s]+(/\S*)?$", value):
+            raise ValueError(f"an address starting with https:// (or empty), not {value!r}")
+        return value.rstrip("/")
+
+    @field_validator("pages")
+    @classmethod
+    def _pages(cls, pages):
+        for page in REQUIRED_PAGES:
+            if page not in pages:
+                raise ValueError(f"the page {page!r} must be in the list")
+        for page, needed in PAGE_NEEDS.items():
+            if page in pages and needed not in pages:
+                raise ValueError(f"the page {page!r} needs the page {needed!r} in the list too")
+        if len(set(pages)) != len(pages):
+            raise ValueError("a page is listed twice")
+        return pages
+
+    @model_validator(mode="after")
+    def _default_is_served(self):
+        if self.default_language not in self.languages:
+            raise ValueError(f"default_language {self.default_language!r} is not among languages")
+        return self
+
+
+class Contact(Strict):
+    """One entry of contacts.yaml: whom to call or write to, and from which sources we know it."""
+
+    label: str
+    when: str
+    number: str | None = None
+    tel: str | None = Field(default=None, pattern=r"^\+?[0-9]+$")
+    email: str | None = Field(default=None, pattern=r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+    web: str | None = Field(default=None, pattern=r"^https://\S+$")
+    missing: str | None = None
+    sources: list[str] = []
+
+    @model_validator(mode="after")
+    def _sourced(self):
+        given = [name for name in ("number", "email", "web") if getattr(self, name)]
+        if given and not self.sources:
+            raise ValueError(f"a contact with a {given[0]} must name the sources that confirm it")
+        if self.number and not self.tel:
+            raise ValueError("a contact with a number needs its tel: form (digits, for the call link)")
+        return self
+
+
+class Source(Strict):
+    """One entry of sources.yaml."""
+
+    name: str
+    # A day, or only the year (2021) or month ("2019-01") when the source gives no more.
+    date: datetime.date | int | Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}$")] | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/\S+$")
+    primary: bool = False
+
+
+class Action(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    action: str
+    means: str
+
+
+class Protocol(Strict):
+    """protocol.yaml: the response protocol the district's schools use, action by action."""
+
+    intro: str
+    credit: str | None = None
+    sources: list[str] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
