@@ -9,7 +9,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from tests.missoula import CONTENT_DIR
+from tests.missoula import CONTENT_DIR, MISSOULA
 from webapp.content import SOURCED_PAGES, load_guide, translatable_strings
 from webapp.content_dates import changed_dates, refresh_record, stale_files
 from webapp.edition import EditionError
@@ -197,15 +197,22 @@ def test_an_unknown_contact_stops_the_app_at_start_up(content_copy):
         load_guide(content_copy)
 
 
-def test_the_catalog_template_is_up_to_date(runner, tmp_path):
-    """translations/messages.pot holds exactly the strings of the code, templates and content."""
-    fresh = tmp_path / "fresh.pot"
-    result = runner.invoke(args=["translate", "extract", "--output", str(fresh)])
+def test_both_catalog_templates_are_up_to_date(runner, tmp_path):
+    """translations/messages.pot holds exactly the interface's strings (code, templates), and the
+    edition's messages.pot exactly its content's and its guide's name."""
+    result = runner.invoke(args=["translate", "extract", "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    committed = Path(DefaultConfig.TRANSLATIONS_DIR) / "messages.pot"
-    assert message_ids(fresh) == message_ids(committed), "Run `flask --app webapp translate extract`"
+    interface = Path(DefaultConfig.TRANSLATIONS_DIR) / "messages.pot"
+    edition = MISSOULA.path / "translations" / "messages.pot"
+    assert message_ids(tmp_path / "interface.pot") == message_ids(interface), (
+        "Run `flask --app webapp translate extract`"
+    )
+    assert message_ids(tmp_path / "edition.pot") == message_ids(edition), "Run `flask --app webapp translate extract`"
     guide = load_guide(CONTENT_DIR)
-    assert set(translatable_strings([guide.contacts, guide.pages])) <= message_ids(committed)
+    assert set(translatable_strings([guide.contacts, guide.pages])) <= message_ids(edition)
+    assert MISSOULA.data.guide.name in message_ids(edition)
+    # The engine's own catalog holds nothing of an edition's content.
+    assert not set(translatable_strings(guide.pages["parents"])) & message_ids(interface)
 
 
 def message_ids(path):

@@ -87,7 +87,7 @@ def test_a_page_in_the_list_with_no_content_is_named(tmp_path, edition_copy):
 def test_a_link_to_a_page_the_edition_does_not_list_is_named(tmp_path, edition_copy):
     replace_in(
         edition_copy / "edition.yaml",
-        "pages: [home, cards, lockdown, parents_lockdown, parents, safety,",
+        "pages: [home, parents_lockdown, cards, lockdown, parents, safety,",
         "pages: [home, cards, lockdown, parents_lockdown, parents,",
     )
     (edition_copy / "content" / "safety.yaml").unlink()

@@ -1,5 +1,9 @@
 """Errors get a page in the reader's language with 911 and a way home, never a stack trace."""
 
+from flask import request_started
+
+from tests.conftest import make_app
+
 
 def test_unknown_page_gets_the_localized_404(client):
     response = client.get("/en/no-such-page/")
@@ -68,3 +72,20 @@ def test_a_bad_request_gets_the_localized_400_page_with_the_same_headers(tmp_pat
     assert 'href="tel:911"' in html and 'href="/es/"' in html
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
     assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_a_repeated_404_is_answered_from_memory_like_a_page(tmp_path):
+    """After the first 404 of a language, the next never reaches Flask: a flood of 404s costs what
+    a flood of pages costs (the benchmark prints both figures)."""
+    app = make_app(tmp_path)
+    client = app.test_client()
+    dispatched = []
+    request_started.connect(lambda sender, **extra: dispatched.append(1), app, weak=False)
+    first = client.get("/ar/no-such-page/")
+    assert len(dispatched) == 1
+    for path in ("/ar/no-such-page/", "/ar/another/", "/ar/deep/er/path/"):
+        again = client.get(path)
+        assert (again.status_code, again.data, again.headers["Cache-Control"]) == (404, first.data, "no-store"), path
+    assert len(dispatched) == 1
+    # A missing slash is still a redirect, from Flask.
+    assert client.get("/ar/cards").status_code == 308 and len(dispatched) == 2

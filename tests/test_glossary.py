@@ -8,6 +8,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from tests.conftest import make_app
+from tests.missoula import MISSOULA
 from webapp.catalogs import message_defects
 from webapp.glossary import crisis_strings, english_terms, glossary_defects, language_glossary
 from webapp.settings import DefaultConfig
@@ -19,22 +20,30 @@ TERMS = english_terms(TRANSLATIONS)
 
 @pytest.fixture()
 def translations_copy(tmp_path):
+    """Writable copies of the interface's catalogs (returned) and of the edition, beside them."""
     target = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, target)
+    shutil.copytree(MISSOULA.path, tmp_path / "edition")
     return target
 
 
 def edit_catalog(translations_dir, locale, msgid, change):
-    path = translations_dir / locale / "LC_MESSAGES" / "messages.po"
-    with open(path, "rb") as fh:
-        catalog = read_po(fh, locale=locale)
-    catalog[msgid].string = change(catalog[msgid].string)
-    with open(path, "wb") as fh:
-        write_po(fh, catalog, width=100)
+    """Change msgid's translation in whichever layer holds it (the edition's first)."""
+    for layer in (translations_dir.parent / "edition" / "translations", translations_dir):
+        path = layer / locale / "LC_MESSAGES" / "messages.po"
+        with open(path, "rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        if msgid in catalog:
+            catalog[msgid].string = change(catalog[msgid].string)
+            with open(path, "wb") as fh:
+                write_po(fh, catalog, width=100)
+            return
+    raise AssertionError(f"{msgid!r} is in neither catalog")
 
 
 def check(tmp_path, translations_dir, *args):
-    app = make_app(tmp_path / "app", TRANSLATIONS_DIR=str(translations_dir))
+    edition = translations_dir.parent / "edition"
+    app = make_app(tmp_path / "app", TRANSLATIONS_DIR=str(translations_dir), EDITION=str(edition))
     return app.test_cli_runner().invoke(args=["translate", "check", *args])
 
 

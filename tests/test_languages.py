@@ -2,7 +2,6 @@
 
 import html as html_lib
 import re
-import shutil
 
 import pytest
 from babel.dates import format_date
@@ -13,7 +12,6 @@ from tests.conftest import make_app
 from tests.missoula import LANGUAGES
 from tests.site_urls import sitemap_paths
 from webapp.languages import known_languages
-from webapp.settings import DefaultConfig
 
 RIGHT_TO_LEFT = {"ar", "fa-AF", "ps"}
 ALL_CODES = list(LANGUAGES)
@@ -123,16 +121,14 @@ def test_the_404_page_follows_the_browser_language(fresh_client):
     assert '<html lang="en" dir="ltr">' in unknown
 
 
-def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path):
-    translations = tmp_path / "translations"
-    shutil.copytree(DefaultConfig.TRANSLATIONS_DIR, translations)
-    po_path = translations / "es" / "LC_MESSAGES" / "messages.po"
+def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path, edition_copy):
+    po_path = edition_copy / "translations" / "es" / "LC_MESSAGES" / "messages.po"
     with open(po_path, "rb") as fh:
         catalog = read_po(fh)
     catalog["Lock the door. Block it."].string = ""
     with open(po_path, "wb") as fh:
         write_po(fh, catalog)
-    client = make_app(tmp_path, TRANSLATIONS_DIR=str(translations)).test_client()
+    client = make_app(tmp_path, EDITION=str(edition_copy)).test_client()
     html = client.get("/es/cards/deny/").get_data(as_text=True)
     assert '<li><span lang="en" class="untranslated">Lock the door. Block it.</span></li>' in html
     assert "<title>Bloquear" in html or "<title>" in html  # the title stays plain text

@@ -24,13 +24,23 @@ REVIEWED_ON_PAGE = "A native speaker reviewed the emergency steps on this page o
 
 @pytest.fixture()
 def translations_copy(tmp_path):
+    """Writable copies of both catalog layers: the interface's (returned) and, beside it, the
+    edition's (tmp_path/edition, with its translations/)."""
     target = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, target)
+    shutil.copytree(MISSOULA.path, tmp_path / "edition")
     return target
 
 
 def app_with(tmp_path, translations_dir, name="app", **config):
+    config.setdefault("EDITION", str(translations_dir.parent / "edition"))
     return make_app(tmp_path / name, TRANSLATIONS_DIR=str(translations_dir), **config)
+
+
+def all_reviews(translations_dir, locale):
+    """Review records of both layers (each record sits beside its string's catalog)."""
+    edition_translations = translations_dir.parent / "edition" / "translations"
+    return read_reviews(translations_dir, locale) + read_reviews(edition_translations, locale)
 
 
 def review_sheet(tmp_path, translations_dir, code="ti"):
@@ -96,7 +106,9 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
     result = before.test_cli_runner().invoke(args=["translate", "record-review", "ti", str(csv_path)])
     assert result.exit_code == 0, result.output
     assert f"Recorded {len(wanted)} review(s) for ti" in result.output
-    records = read_reviews(translations_copy, "ti")
+    # The card's strings are the edition's: their records are written beside its catalog.
+    assert read_reviews(translations_copy, "ti") == []
+    records = all_reviews(translations_copy, "ti")
     assert {r.english for r in records} == wanted and {r.reviewer for r in records} == {FICTIONAL}
 
     after = app_with(tmp_path, translations_copy, "after")
@@ -112,10 +124,9 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
 
     # Editing the English of a reviewed string (its translation kept) undoes the review.
     edition = tmp_path / "edition"
-    shutil.copytree(MISSOULA.path, edition)
     cards = edition / "content" / "cards.yaml"
     cards.write_text(cards.read_text(encoding="utf-8").replace("Silence your phone.", "Silence all phones."))
-    po = translations_copy / "ti" / "LC_MESSAGES" / "messages.po"
+    po = edition / "translations" / "ti" / "LC_MESSAGES" / "messages.po"
     with open(po, "rb") as fh:
         catalog = read_po(fh, locale="ti")
     old = catalog["Silence your phone."]
@@ -123,7 +134,7 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
     catalog.add("Silence all phones.", old.string)
     with open(po, "wb") as fh:
         write_po(fh, catalog, width=100)
-    edited = app_with(tmp_path, translations_copy, "edited", EDITION=str(edition))
+    edited = app_with(tmp_path, translations_copy, "edited")
     assert in_tigrinya(edited, NOT_REVIEWED_ON_PAGE) in status_line(edited, "/ti/cards/deny/")
 
 
@@ -145,7 +156,7 @@ def test_rows_whose_texts_changed_since_the_sheet_are_refused_one_message_each(t
     assert result.exit_code == 1
     assert f"(row {changed_translation['row']}): the translation changed since the sheet was made" in result.output
     assert f"(row {changed_english['row']}): the English changed since the sheet was made" in result.output
-    assert read_reviews(translations_copy, "ti") == []
+    assert all_reviews(translations_copy, "ti") == []
 
 
 def test_a_second_opinion_is_never_counted_as_a_native_review(tmp_path, translations_copy):
@@ -163,7 +174,8 @@ def test_today_no_language_claims_a_review(client):
     statuses = re.findall(r"<li><bdi[^>]*>[^<]+</bdi>:\s*(.*?)</li>", about.split('id="translations"', 1)[1], re.S)
     assert len(statuses) == len(LANGUAGES)
     assert [s.strip() for s in statuses].count("emergency steps not yet reviewed by a native speaker") == 9
-    assert not any(read_reviews(TRANSLATIONS, path.name) for path in TRANSLATIONS.iterdir() if path.is_dir())
+    for layer in (TRANSLATIONS, MISSOULA.path / "translations"):
+        assert not any(read_reviews(layer, path.name) for path in layer.iterdir() if path.is_dir())
 
 
 def test_the_release_gate_marks_the_drafts_and_fails_the_release_check(tmp_path):
@@ -174,7 +186,8 @@ def test_the_release_gate_marks_the_drafts_and_fails_the_release_check(tmp_path)
     assert 'class="draft-banner"' not in gated.test_client().get("/en/cards/deny/").get_data(as_text=True)
     result = gated.test_cli_runner().invoke(args=["translate", "check", "--release", "--locale", "ti"])
     assert result.exit_code == 1
-    assert "ti: not reviewed by a native speaker: 'Lock the door. Block it.'" in result.output
+    ti_catalog = "editions/missoula/translations/ti/LC_MESSAGES/messages.po"
+    assert f"{ti_catalog}: not reviewed by a native speaker: 'Lock the door. Block it.'" in result.output
 
 
 def test_without_the_gate_the_guide_serves_as_today(client):

@@ -9,7 +9,8 @@ from whitenoise import WhiteNoise
 from webapp import cli, edition_commands, errors, i18n, page_context, pages, pwa, review_status
 from webapp.accent import edition_css
 from webapp.assets import STATIC_URL_PREFIX, AssetManifest
-from webapp.catalogs import compile_catalogs
+from webapp.catalog_layers import layers
+from webapp.catalogs import compile_layers
 from webapp.content import load_guide
 from webapp.edition import EditionError, read_edition, resolve_edition_path
 from webapp.languages import configured_languages
@@ -46,26 +47,24 @@ def create_app(config=None):
     app.extensions["edition"] = edition
     app.extensions["guide"] = guide
 
-    languages = configured_languages(
-        app.config["LANGUAGES"], app.config["DEFAULT_LANGUAGE"], app.config["TRANSLATIONS_DIR"]
-    )
+    catalog_layers = layers(app.config, edition)
+    languages = configured_languages(app.config["LANGUAGES"], app.config["DEFAULT_LANGUAGE"], catalog_layers)
     build_dir = app.config["BUILD_DIR"]
-    compiled_dir = compile_catalogs(app.config["TRANSLATIONS_DIR"], build_dir, languages)
-    i18n.init_app(app, languages, [compiled_dir])
+    i18n.init_app(app, languages, compile_layers(catalog_layers, build_dir, languages))
 
     app.extensions["assets"] = assets = AssetManifest(app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static").build()
     assets.add("css/edition.css", edition_css(edition.data.accent_color, edition.data.dark_accent_color).encode())
     app.extensions["prepared_bodies"] = {}
 
     page_context.init_app(app)
-    review_status.init_app(app, languages)
+    review_status.init_app(app, languages, catalog_layers)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(pwa.bp)
     cli.init_app(app)
 
     # Pages already rendered are answered from memory before Flask's dispatch (the hot path).
-    pages_from_memory = PreparedPagesMiddleware(app.wsgi_app, app.extensions["prepared_bodies"])
+    pages_from_memory = PreparedPagesMiddleware(app.wsgi_app, app.extensions["prepared_bodies"], app)
     static_files = WhiteNoise(
         pages_from_memory, max_age=ONE_YEAR, allow_all_origins=False, add_headers_function=_immutable
     )

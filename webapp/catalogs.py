@@ -33,8 +33,8 @@ def read_catalog(path, locale=None):
 
 
 def compile_catalogs(translations_dir, build_dir, languages):
-    """Compile each served language's .po into build_dir; return the folder Babel should read."""
-    target_root = Path(build_dir) / "translations"
+    """Compile each served language's .po into build_dir; return that folder (Babel reads it)."""
+    target_root = Path(build_dir)
     for lang in languages:
         po_path = Path(translations_dir) / lang.locale / "LC_MESSAGES" / "messages.po"
         if not po_path.is_file():
@@ -43,6 +43,14 @@ def compile_catalogs(translations_dir, build_dir, languages):
         write_mo(buffer, read_catalog(po_path, lang.locale), use_fuzzy=False)
         write_atomically(target_root / lang.locale / "LC_MESSAGES" / "messages.mo", buffer.getvalue())
     return str(target_root)
+
+
+def compile_layers(layers, build_dir, languages):
+    """Compile each layer's catalogs into build_dir/translations/<layer>; the folders Babel reads,
+    in the layers' order (Flask-Babel merges them, the last winning)."""
+    return [
+        compile_catalogs(layer.directory, Path(build_dir) / "translations" / layer.name, languages) for layer in layers
+    ]
 
 
 def number_values(text):

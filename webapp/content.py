@@ -33,6 +33,8 @@ TRANSLATABLE_KEYS = frozenset(
         "credit",
         "voices",
         "notice",
+        "nav",
+        "short_name",
     }
 )
 
@@ -48,6 +50,9 @@ LINKABLE_PAGES = {
     "about": "pages.about",
     "search": "pages.search",
 }
+
+# Footers list the edition's pages but this one: the lockdown screen is opened from the home page.
+NOT_IN_FOOTER = ("lockdown",)
 
 # Content files every edition has, whatever its page list: what the offline page and the notice of
 # who speaks say, the protocol, contacts and sources. Each listed page (but search) has its own.
@@ -69,6 +74,14 @@ class Guide:
     @property
     def cards(self):
         return self.pages["cards"]["cards"] if "cards" in self.pages else []
+
+    def has(self, page_id):
+        return page_id in self.page_list
+
+    def page_content(self, page_id):
+        """The content a page shows its title from (the cards' overview for the cards)."""
+        page = self.pages.get(page_id, {})
+        return page.get("overview", page)
 
     def card(self, card_id):
         return next((card for card in self.cards if card["id"] == card_id), None)

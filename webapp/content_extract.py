@@ -1,7 +1,7 @@
-"""Babel extractor for the YAML content files, so content strings land in the catalogs.
+"""Babel extractors for an edition's YAML files, so its strings land in its catalogs.
 
-Registered in babel.cfg as the `content` method. It reads the YAML node tree (not the loaded data)
-so that every message keeps its line number for translators.
+Registered as the `content` and `edition` methods (webapp/translate_commands.py). They read the
+YAML node tree (not the loaded data) so that every message keeps its line number for translators.
 """
 
 import yaml
@@ -25,3 +25,13 @@ def _extract(node, translatable):
             yield from _extract(item, translatable)
     elif isinstance(node, yaml.ScalarNode) and translatable and node.value.strip():
         yield node.start_mark.line + 1, "gettext", node.value, []
+
+
+def extract_edition_names(fileobj, keywords, comment_tags, options):
+    """The guide's name and short name from edition.yaml (the only strings it has to translate)."""
+    root = yaml.compose(fileobj.read().decode(options.get("encoding", "utf-8")))
+    for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key_node.value == "guide" and isinstance(value_node, yaml.MappingNode):
+            for name_node, text_node in value_node.value:
+                if name_node.value in ("name", "short_name") and isinstance(text_node, yaml.ScalarNode):
+                    yield text_node.start_mark.line + 1, "gettext", text_node.value, []

@@ -86,10 +86,12 @@ def crisis_strings(guide):
     strings = []
     for card in guide.cards:
         strings += [card["title"], card["tagline"], *card["steps"]]
-    lockdown = guide.pages["lockdown"]
-    strings += [lockdown["title"], *lockdown["steps"], *lockdown["notes"]]
-    parents_lockdown = guide.pages["parents_lockdown"]
-    strings += [parents_lockdown["title"], *(line["text"] for line in parents_lockdown["now"])]
+    if "lockdown" in guide.pages:
+        lockdown = guide.pages["lockdown"]
+        strings += [lockdown["title"], *lockdown["steps"], *lockdown.get("notes", ())]
+    if "parents_lockdown" in guide.pages:
+        parents_lockdown = guide.pages["parents_lockdown"]
+        strings += [parents_lockdown["title"], *(line["text"] for line in parents_lockdown["now"])]
     for action in guide.protocol["actions"]:
         strings += [action["action"], action["means"]]
     return list(dict.fromkeys(strings))

@@ -10,6 +10,8 @@ from babel.dates import format_date
 from flask import current_app, g, request
 from flask_babel import Babel, get_locale, get_translations, gettext
 from markupsafe import Markup, escape
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 from werkzeug.routing import BaseConverter
 
 from webapp.languages import best_match
@@ -71,12 +73,19 @@ def push_language(endpoint, values):
 
 def language_from_request():
     """Best language for a page that has no language in its URL (errors): path, then headers."""
-    first_segment = request.path.strip("/").split("/", 1)[0]
-    language = language_for(first_segment)
+    return language_of(
+        request.path, request.headers.get("Accept-Language"), current_app.extensions["languages"], default_language()
+    )
+
+
+def language_of(path, accept_language, languages_by_code, default):
+    """The served language a path names as its first segment, else the header's best match.
+    Plain arguments, so that the fast path (webapp/prepared.py) can ask it outside a request."""
+    language = languages_by_code.get(path.strip("/").split("/", 1)[0])
     if language is not None:
         return language
-    tags = [tag for tag, _quality in request.accept_languages]
-    return best_match(tags, served_languages(), default_language())
+    tags = [tag for tag, _quality in parse_accept_header(accept_language or "", LanguageAccept)]
+    return best_match(tags, list(languages_by_code.values()), default)
 
 
 def content_text(message):

@@ -8,7 +8,6 @@ URLs and <html lang> use BCP 47 tags (fa-AF); Babel uses locale identifiers (fa_
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 from babel import Locale, negotiate_locale
@@ -53,17 +52,21 @@ class LanguageConfigError(RuntimeError):
     """A configured language is unknown or has no catalog: fail at start-up, not per request."""
 
 
-def configured_languages(codes, default_code, translations_dir):
-    """Check the configured codes and return their Language records, in the configured order."""
+def configured_languages(codes, default_code, catalog_layers):
+    """Check the configured codes and return their Language records, in the configured order.
+
+    Every language but English needs the interface's catalog. An edition's own catalog may be
+    missing (a new edition, a language just added): its text then shows in English, marked so,
+    and `translate check` names the missing catalog."""
     known = known_languages()
+    interface = catalog_layers[0]
     languages = []
     for code in codes:
         if code not in known:
             raise LanguageConfigError(f"Unknown language {code!r}; known: {', '.join(known)}")
         lang = known[code]
-        catalog = Path(translations_dir) / lang.locale / "LC_MESSAGES" / "messages.po"
-        if not lang.is_source and not catalog.is_file():
-            raise LanguageConfigError(f"Language {code!r} is configured but {catalog} is missing")
+        if not lang.is_source and not interface.po(lang.locale).is_file():
+            raise LanguageConfigError(f"Language {code!r} is configured but {interface.po(lang.locale)} is missing")
         languages.append(lang)
     if default_code not in codes:
         raise LanguageConfigError(f"The default language {default_code!r} is not among {codes}")

@@ -4,7 +4,7 @@ from flask import current_app, g, request, url_for
 
 from webapp.content import LINKABLE_PAGES
 from webapp.i18n import default_language, served_languages
-from webapp.site_pages import page_last_changed
+from webapp.site_pages import edition, footer_links, page_label, page_last_changed
 
 
 def init_app(app):
@@ -38,8 +38,11 @@ def _layout_context():
         "languages": served_languages(),
         "alternates": alternates,
         "asset_url": asset_url,
+        "footer_links": footer_links,
+        "page_label": page_label,
         "page_url": page_url,
         "guide": current_app.extensions["guide"],
+        "edition": edition(),
         "app_version": current_app.config["APP_VERSION"],
         "theme_color": current_app.config["THEME_COLOR"],
         "public_base_url": current_app.config["PUBLIC_BASE_URL"].rstrip("/"),

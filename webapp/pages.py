@@ -1,5 +1,7 @@
 """The guide's pages: the language chooser at /, and every page under /<lang>/."""
 
+from functools import wraps
+
 from flask import Blueprint, abort, current_app, render_template, url_for
 from flask_babel import force_locale, gettext
 
@@ -8,9 +10,26 @@ from webapp.poster import qr_code_svg
 from webapp.prepared import prepared
 from webapp.review_status import is_draft
 from webapp.search_index import search_entries
-from webapp.site_pages import guide, public_base_url
+from webapp.site_pages import edition, guide, public_base_url
 
 bp = Blueprint("pages", __name__)
+
+
+def listed(page_id):
+    """A page the edition may leave out of its list: then it is a 404, like any unknown page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if not guide().has(page_id):
+                abort(404)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 bp.url_value_preprocessor(pull_language)
 bp.url_defaults(push_language)
 
@@ -26,7 +45,7 @@ def choose_language():
         draft = is_draft(language)
         with force_locale(language.locale):
             label = gettext("Draft: not yet reviewed by a native speaker") if draft else None
-            choices.append((language, gettext("School Safety Guide"), label))
+            choices.append((language, gettext(edition().guide.name), label))
     return render_template("choose_language.html", choices=choices)
 
 
@@ -38,9 +57,10 @@ def home():
 
 
 @bp.get("/<lang:lang>/cards/")
+@listed("cards")
 @prepared()
 def cards():
-    """All four CRASE cards together, with why and who they are for."""
+    """All the cards together, with why and who they are for."""
     return render_template("cards.html", page=guide().pages["cards"]["overview"], cards=guide().cards)
 
 
@@ -58,13 +78,15 @@ def _card_with_neighbours(card_id):
 
 
 @bp.get("/<lang:lang>/cards/<card_id>/")
+@listed("cards")
 @prepared()
 def card(card_id):
-    """One CRASE card, with previous and next."""
+    """One card, with previous and next."""
     return render_template("card.html", **_card_with_neighbours(card_id), card_endpoint="pages.card")
 
 
 @bp.get("/<lang:lang>/lockdown/<card_id>/")
+@listed("lockdown")
 @prepared()
 def lockdown_card(card_id):
     """A card opened from the lockdown screen: as dark and silent as it, with a way back to it."""
@@ -72,6 +94,7 @@ def lockdown_card(card_id):
 
 
 @bp.get("/<lang:lang>/cards/wallet/")
+@listed("cards")
 @prepared()
 def wallet_cards():
     """All four cards at bank-card size on one printable page."""
@@ -88,6 +111,7 @@ def poster():
 
 
 @bp.get("/<lang:lang>/lockdown/")
+@listed("lockdown")
 @prepared()
 def lockdown():
     """The lockdown screen: dark, silent, one glance."""
@@ -95,6 +119,7 @@ def lockdown():
 
 
 @bp.get("/<lang:lang>/parents/lockdown/")
+@listed("parents_lockdown")
 @prepared()
 def parents_lockdown():
     """For a parent whose child's school is in lockdown: what to do now, then what comes next."""
@@ -102,6 +127,7 @@ def parents_lockdown():
 
 
 @bp.get("/<lang:lang>/parents/")
+@listed("parents")
 @prepared()
 def parents():
     """Talk with your kids: words matter."""
@@ -109,6 +135,7 @@ def parents():
 
 
 @bp.get("/<lang:lang>/safety/")
+@listed("safety")
 @prepared()
 def safety():
     """How schools and police prepare."""
@@ -116,6 +143,7 @@ def safety():
 
 
 @bp.get("/<lang:lang>/report/")
+@listed("report")
 @prepared()
 def report():
     """Whom to contact; the app itself sends nothing."""
@@ -135,6 +163,7 @@ def about():
 
 
 @bp.get("/<lang:lang>/search/")
+@listed("search")
 @prepared()
 def search():
     """Search as you type, offline; without scripts, a list of every card and section."""
@@ -142,6 +171,7 @@ def search():
 
 
 @bp.get("/<lang:lang>/search-index.json")
+@listed("search")
 @prepared(mimetype="application/json")
 def search_index():
     """What the search page searches, in this language; saved offline with the language."""

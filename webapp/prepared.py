@@ -11,9 +11,11 @@ from functools import wraps
 from http import HTTPStatus
 
 from flask import Response, current_app, request
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.http import parse_accept_header, parse_etags
 
 from webapp.compression import compressed_variants
+from webapp.i18n import language_of
 
 # br first: it is the smaller one when the client takes both.
 ENCODING_PREFERENCE = ("br", "gzip")
@@ -135,15 +137,37 @@ class PreparedPagesMiddleware:
     GET and HEAD for that path are answered here with the very same status, headers and bytes.
     """
 
-    def __init__(self, wsgi_app, cache):
+    def __init__(self, wsgi_app, cache, app=None):
         self.wsgi_app = wsgi_app
         self.cache = cache
+        self.app = app
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD")
         entry = self.cache.get(("", environ.get("PATH_INFO", ""))) if method in ("GET", "HEAD") else None
+        if entry is None and method in ("GET", "HEAD") and self.app is not None:
+            entry = self._not_found(environ)
         if entry is None or environ.get("QUERY_STRING"):
             return self.wsgi_app(environ, start_response)
         status, headers, body = entry.negotiate(environ.get("HTTP_ACCEPT_ENCODING"), environ.get("HTTP_IF_NONE_MATCH"))
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [b""] if method == "HEAD" or status == 304 else [body]
+
+    def _not_found(self, environ):
+        """The 404 page already made for this language, when no route matches: the same bytes as
+        Flask's error handler gives (webapp/errors.py), at the cost of a page from memory."""
+        bodies = self.app.extensions.get("error_bodies", {})
+        if not bodies:
+            return None
+        try:
+            self.app.url_map.bind_to_environ(environ).match()
+        except NotFound:
+            languages = self.app.extensions["languages"]
+            default = languages[self.app.config["DEFAULT_LANGUAGE"]]
+            language = language_of(
+                environ.get("PATH_INFO", ""), environ.get("HTTP_ACCEPT_LANGUAGE"), languages, default
+            )
+            return bodies.get((404, language.code))
+        except HTTPException:
+            pass  # a redirect (a missing slash) or a wrong method: Flask answers those
+        return None

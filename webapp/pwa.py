@@ -3,11 +3,12 @@
 from flask import Blueprint, current_app, g, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
+from webapp.content import LINKABLE_PAGES
 from webapp.i18n import content_plain_text, pull_language, push_language, served_languages
 from webapp.page_context import asset_url, who_speaks
 from webapp.precache import service_worker_script
 from webapp.prepared import prepared
-from webapp.site_pages import page_urls, public_base_url
+from webapp.site_pages import edition, guide, page_urls, public_base_url
 
 bp = Blueprint("pwa", __name__)
 bp.url_value_preprocessor(pull_language)
@@ -40,8 +41,8 @@ def web_manifest():
     shortcut_icon = [{"src": asset_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"}]
     manifest = {
         "id": url_for("pages.home"),
-        "name": _("School Safety Guide"),
-        "short_name": _("Safety Guide"),
+        "name": content_plain_text(edition().guide.name),
+        "short_name": content_plain_text(edition().guide.short_name),
         "description": _("School safety guidance in your language, with or without a network.")
         + " "
         + content_plain_text(who_speaks()),
@@ -53,28 +54,23 @@ def web_manifest():
         "background_color": current_app.config["BACKGROUND_COLOR"],
         "theme_color": current_app.config["THEME_COLOR"],
         "icons": icons,
-        "shortcuts": [
-            {
-                "name": content_plain_text(current_app.extensions["guide"].pages["parents_lockdown"]["title"]),
-                "short_name": _("My child's school"),
-                "url": url_for("pages.parents_lockdown"),
-                "icons": shortcut_icon,
-            },
-            {
-                "name": _("Lockdown screen"),
-                "short_name": _("Lockdown"),
-                "url": url_for("pages.lockdown"),
-                "icons": shortcut_icon,
-            },
-            {
-                "name": _("If someone is attacking: Avoid, Deny, Defend"),
-                "short_name": _("Avoid, Deny, Defend"),
-                "url": url_for("pages.cards"),
-                "icons": shortcut_icon,
-            },
-        ],
+        "shortcuts": [_shortcut(page_id, shortcut_icon) for page_id in SHORTCUT_PAGES if guide().has(page_id)],
     }
     return current_app.json.dumps(manifest, ensure_ascii=False)
+
+
+# The installed app's shortcuts (long press on its icon): the worst day first.
+SHORTCUT_PAGES = ("parents_lockdown", "lockdown", "cards")
+
+
+def _shortcut(page_id, icons):
+    page = guide().page_content(page_id)
+    return {
+        "name": content_plain_text(page["title"]),
+        "short_name": content_plain_text(page.get("short_name") or page.get("nav") or page["title"]),
+        "url": url_for(LINKABLE_PAGES[page_id]),
+        "icons": icons,
+    }
 
 
 @bp.get("/sitemap.xml")

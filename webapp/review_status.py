@@ -1,7 +1,8 @@
 """What the records say about a page's crisis steps in its language, and about each language.
 
 A crisis string counts as reviewed only while a native speaker's (or community interpreter's)
-approval in translations/<locale>/reviews.yaml holds for its exact English and translation.
+approval in a reviews.yaml beside the string's catalog (translations/<locale>/, or the edition's)
+holds for its exact English and translation.
 """
 
 from flask import current_app, g, request
@@ -12,9 +13,9 @@ from webapp.i18n import is_translated, served_languages
 from webapp.reviews import StringStatus, read_reviews, strings_status
 
 
-def init_app(app, languages):
+def init_app(app, languages, catalog_layers):
     app.extensions["reviews"] = {
-        lang.locale: read_reviews(app.config["TRANSLATIONS_DIR"], lang.locale)
+        lang.locale: [review for layer in catalog_layers for review in read_reviews(layer.directory, lang.locale)]
         for lang in languages
         if not lang.is_source
     }
@@ -38,7 +39,7 @@ def page_crisis_strings(endpoint, view_args):
         return [s for card in guide.cards for s in (card["title"], card["tagline"], *card["steps"])]
     if endpoint == "pages.lockdown":
         page = guide.pages["lockdown"]
-        return [page["title"], *page["steps"], *page["notes"]]
+        return [page["title"], *page["steps"], *page.get("notes", ())]
     if endpoint == "pages.parents_lockdown":
         page = guide.pages["parents_lockdown"]
         actions = [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]

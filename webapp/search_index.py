@@ -7,9 +7,12 @@ letter variants) happens in the browser, on the index and the query alike.
 
 from flask import url_for
 
-from webapp.content import translatable_strings
+from webapp.content import LINKABLE_PAGES, translatable_strings
 from webapp.i18n import content_plain_text as plain
 from webapp.site_pages import guide
+
+# Pages whose sections are searched, in the order results list them.
+SEARCHED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report", "about")
 
 
 def _text(node):
@@ -28,25 +31,23 @@ def search_entries():
                 "text": " ".join(plain(step) for step in card["steps"]),
             }
         )
-    lockdown = guide().pages["lockdown"]
-    entries.append({"title": plain(lockdown["title"]), "url": url_for("pages.lockdown"), "text": _text(lockdown)})
-    parents_lockdown = guide().pages["parents_lockdown"]
-    entries.append(
-        {
-            "title": plain(parents_lockdown["title"]),
-            "url": url_for("pages.parents_lockdown"),
-            "text": _text(parents_lockdown["now"]),
-        }
-    )
+    if guide().has("lockdown"):
+        lockdown = guide().pages["lockdown"]
+        entries.append({"title": plain(lockdown["title"]), "url": url_for("pages.lockdown"), "text": _text(lockdown)})
+    if guide().has("parents_lockdown"):
+        parents_lockdown = guide().pages["parents_lockdown"]
+        entries.append(
+            {
+                "title": plain(parents_lockdown["title"]),
+                "url": url_for("pages.parents_lockdown"),
+                "text": _text(parents_lockdown["now"]),
+            }
+        )
+    # Every section of every page with sections, in the edition's order (the cards' overview's too).
     pages = [
-        ("cards", "pages.cards", guide().pages["cards"]["overview"]),
-        ("parents_lockdown", "pages.parents_lockdown", parents_lockdown),
-        ("parents", "pages.parents", guide().pages["parents"]),
-        ("safety", "pages.safety", guide().pages["safety"]),
-        ("report", "pages.report", guide().pages["report"]),
-        ("about", "pages.about", guide().pages["about"]),
+        (LINKABLE_PAGES[page_id], guide().page_content(page_id)) for page_id in SEARCHED_PAGES if guide().has(page_id)
     ]
-    for _page_id, endpoint, page in pages:
+    for endpoint, page in pages:
         page_title = plain(page["title"])
         for section in page.get("sections", ()):
             blocks = section.get("blocks", ())

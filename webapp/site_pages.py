@@ -1,22 +1,11 @@
-"""The list of a language's pages: what the sitemap lists and the service worker saves."""
+"""The site's page list: the edition's pages in its order, as the footer, the sitemap and the
+service worker's offline copy list them."""
 
 from flask import current_app, request, url_for
+from flask_babel import lazy_gettext as _l
 
-# In reading order; the card pages are inserted after the overview and the wallet sheet.
-# The poster is left out: its QR code holds the address it is served from, so it is printed online.
-GUIDE_ENDPOINTS = (
-    "pages.home",
-    "pages.cards",
-    "pages.wallet_cards",
-    "pages.lockdown",
-    "pages.parents_lockdown",
-    "pages.parents",
-    "pages.safety",
-    "pages.report",
-    "pages.about",
-    "pages.search",
-)
-
+from webapp.content import LINKABLE_PAGES, NOT_IN_FOOTER
+from webapp.i18n import content_plain
 
 # The content files each page is made of: its "last changed" date is the newest of theirs.
 PAGE_CONTENT_FILES = {
@@ -38,6 +27,11 @@ def guide():
     return current_app.extensions["guide"]
 
 
+def edition():
+    """What edition.yaml says (names, languages, pages), as checked at start-up."""
+    return current_app.extensions["edition"].data
+
+
 def page_urls(language):
     """Every public page of one language (needs an app or request context to build URLs).
 
@@ -45,11 +39,35 @@ def page_urls(language):
     cards follow the lockdown screen.
     """
     code = language.code
-    urls = [url_for(endpoint, lang=code) for endpoint in GUIDE_ENDPOINTS]
     card_ids = [card["id"] for card in guide().cards]
-    card_urls = [url_for("pages.card", lang=code, card_id=card_id) for card_id in card_ids]
-    lockdown_card_urls = [url_for("pages.lockdown_card", lang=code, card_id=card_id) for card_id in card_ids]
-    return urls[:3] + card_urls + urls[3:4] + lockdown_card_urls + urls[4:]
+    urls = []
+    # The poster is left out: its QR code holds the address it is served from, so it is printed online.
+    for page_id in guide().page_list:
+        urls.append(url_for(LINKABLE_PAGES[page_id], lang=code))
+        if page_id == "cards":
+            urls.append(url_for("pages.wallet_cards", lang=code))
+            urls += [url_for("pages.card", lang=code, card_id=card_id) for card_id in card_ids]
+        elif page_id == "lockdown":
+            urls += [url_for("pages.lockdown_card", lang=code, card_id=card_id) for card_id in card_ids]
+    return urls
+
+
+# The engine's own pages, named in the interface's words; the others by their content.
+ENGINE_PAGE_NAMES = {"home": _l("Home"), "search": _l("Search the guide")}
+
+
+def page_label(page_id):
+    """A page's short name in links: the interface's word for the engine's pages, else the
+    content's "nav" or its title (translated, as markup)."""
+    if page_id in ENGINE_PAGE_NAMES:
+        return str(ENGINE_PAGE_NAMES[page_id])
+    page = guide().page_content(page_id)
+    return content_plain(page.get("nav") or page["title"])
+
+
+def footer_links():
+    """[(url, label)] of the edition's pages for the footer, in its order."""
+    return [(url_for(LINKABLE_PAGES[p]), page_label(p)) for p in guide().page_list if p not in NOT_IN_FOOTER]
 
 
 def page_last_changed(endpoint):

@@ -12,89 +12,116 @@ from babel.messages.frontend import CommandLineInterface
 from flask import current_app
 from flask.cli import AppGroup
 
-from webapp.catalogs import catalog_defects, compile_catalogs, read_catalog
+from webapp.catalog_layers import layer_of, layers, merged
+from webapp.catalogs import catalog_defects, compile_layers
+from webapp.edition import shown_path
 from webapp.glossary import crisis_strings, english_terms, language_glossary
 from webapp.languages import known_languages
 from webapp.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
-from webapp.reviews import ROLES, read_reviews, string_status, write_reviews
+from webapp.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
 from webapp.settings import PROJECT_ROOT
 
-translate = AppGroup("translate", help="Manage the gettext catalogs in translations/.")
+translate = AppGroup(
+    "translate", help="Manage the gettext catalogs: the interface's (translations/) and the edition's own."
+)
 
 BABEL_CFG = PROJECT_ROOT / "babel.cfg"
+# The edition's strings: its content files, and its guide's name in edition.yaml.
+EDITION_MAPPING = """[extractors]
+content = webapp.content_extract:extract_content
+edition = webapp.content_extract:extract_edition_names
+
+[edition: edition.yaml]
+
+[content: content/**.yaml]
+"""
 
 
 def _translations_dir():
     return Path(current_app.config["TRANSLATIONS_DIR"])
 
 
-def _pot_path():
-    return _translations_dir() / "messages.pot"
+def _layers():
+    return layers(current_app.config, current_app.extensions["edition"])
 
 
 def _pybabel(*args):
     CommandLineInterface().run(["pybabel", "-q", *map(str, args)])
 
 
-@translate.command()
-@click.option("--output", type=click.Path(dir_okay=False), help="Write here instead of translations/messages.pot.")
-def extract(output):
-    """Collect every English string (templates, Python, content) into messages.pot."""
-    target = Path(output).resolve() if output else _pot_path()
-    content = current_app.extensions["edition"].content_dir
-    if not content.is_relative_to(PROJECT_ROOT):
-        raise click.ClickException(f"{content}: extract reads an edition inside {PROJECT_ROOT} only, for now")
-    # From the project root, so that source locations in the catalogs are repository paths; the
-    # mapping is babel.cfg with the content of the edition in use.
-    mapping = BABEL_CFG.read_text() + f"\n[content: {content.relative_to(PROJECT_ROOT).as_posix()}/**.yaml]\n"
-    with contextlib.chdir(PROJECT_ROOT), tempfile.NamedTemporaryFile("w", suffix=".cfg") as mapping_file:
-        mapping_file.write(mapping)
-        mapping_file.flush()
+def _extract(mapping_file, root, input_dir, target, project):
+    # From the layer's own root, so that source locations are paths inside it.
+    with contextlib.chdir(root):
         _pybabel(
             "extract",
             "-F",
-            mapping_file.name,
+            mapping_file,
             "-k",
             "_l",
             "--sort-by-file",
             "--add-comments",
             "TRANSLATORS:",
             "--project",
-            "School Safety Guide",
+            project,
             "--version",
             current_app.config["APP_VERSION"],
             "--copyright-holder",
             "School Safety Guide contributors",
             "-o",
             target,
-            ".",
+            input_dir,
         )
-    click.echo(f"Wrote {target}")
+
+
+@translate.command()
+@click.option("--output", type=click.Path(file_okay=False), help="Write both templates into this folder instead.")
+def extract(output):
+    """Collect every English string: the interface's (templates, Python) into translations/messages.pot,
+    the edition's (content, guide name) into <edition>/translations/messages.pot."""
+    interface, edition_layer = _layers()
+    edition = current_app.extensions["edition"]
+    folder = Path(output).resolve() if output else None
+    interface_pot = folder / "interface.pot" if folder else interface.pot
+    edition_pot = folder / "edition.pot" if folder else edition_layer.pot
+    for pot in (interface_pot, edition_pot):
+        pot.parent.mkdir(parents=True, exist_ok=True)
+    _extract(BABEL_CFG, PROJECT_ROOT, ".", interface_pot, "School Safety Guide")
+    with tempfile.NamedTemporaryFile("w", suffix=".cfg") as mapping_file:
+        mapping_file.write(EDITION_MAPPING)
+        mapping_file.flush()
+        _extract(mapping_file.name, edition.path, ".", edition_pot, edition.data.guide.name)
+    click.echo(f"Wrote {interface_pot} and {edition_pot}")
 
 
 @translate.command()
 @click.argument("code")
 def init(code):
-    """Start a catalog for a language code (for example fa-AF)."""
+    """Start the catalogs of a language code (for example fa-AF) in both layers, where missing."""
     language = known_languages().get(code)
     if language is None:
-        raise click.BadParameter(f"unknown language {code!r}")
-    _pybabel("init", "-i", _pot_path(), "-d", _translations_dir(), "-l", language.locale)
+        raise click.BadParameter(f"unknown language {code!r}; known: {', '.join(known_languages())}")
+    for layer in _layers():
+        if not layer.po(language.locale).is_file():
+            _pybabel("init", "-i", layer.pot, "-d", layer.directory, "-l", language.locale)
+            click.echo(f"Started {layer.po(language.locale)}")
 
 
 @translate.command()
 def update():
-    """Merge messages.pot into every catalog (new strings appear as missing or fuzzy)."""
-    # Width 100, as the catalogs are written, so that an update changes only what changed.
-    _pybabel("update", "-i", _pot_path(), "-d", _translations_dir(), "-w", "100")
+    """Merge each layer's messages.pot into its catalogs (new or changed strings appear as missing
+    or fuzzy, in that layer only)."""
+    for layer in _layers():
+        if any(layer.directory.glob("*/LC_MESSAGES/messages.po")):
+            # Width 100, as the catalogs are written, so that an update changes only what changed.
+            _pybabel("update", "-i", layer.pot, "-d", layer.directory, "-w", "100")
 
 
 @translate.command("compile")
 def compile_command():
     """Compile the served languages' catalogs into the build folder (start-up does this too)."""
     languages = current_app.extensions["languages"].values()
-    target = compile_catalogs(_translations_dir(), current_app.config["BUILD_DIR"], languages)
-    click.echo(f"Compiled into {target}")
+    targets = compile_layers(_layers(), current_app.config["BUILD_DIR"], languages)
+    click.echo(f"Compiled into {', '.join(targets)}")
 
 
 def _language(code):
@@ -103,16 +130,20 @@ def _language(code):
     language = known.get(code) or next((lang for lang in known.values() if lang.locale == code), None)
     if language is None or language.is_source:
         raise click.BadParameter(f"{code!r} is not a translated language; known: {', '.join(known)}")
-    if not (_translations_dir() / language.locale / "LC_MESSAGES" / "messages.po").is_file():
+    if not _layers()[0].po(language.locale).is_file():
         raise click.BadParameter(f"{code!r} has no catalog in {_translations_dir()}")
     return language
 
 
+def _template():
+    return merged([layer.template() for layer in _layers()])
+
+
 def _catalog_texts(language):
-    """{English: translation} of a language's catalog, for every string of the template."""
-    catalog = read_catalog(_translations_dir() / language.locale / "LC_MESSAGES" / "messages.po", language.locale)
+    """The language's catalog (both layers) and {English: translation} for every template string."""
+    catalog = merged([layer.catalog(language.locale) for layer in _layers()])
     texts = {}
-    for message in read_catalog(_pot_path()):
+    for message in _template():
         if message.id:
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             translated = catalog.get(message.id)
@@ -129,7 +160,7 @@ def review_sheet(code, out):
     catalog, _texts = _catalog_texts(language)
     glossary = language_glossary(_translations_dir(), language.locale)
     crisis = crisis_strings(current_app.extensions["guide"])
-    rows = sheet_rows(read_catalog(_pot_path()), catalog, crisis, english_terms(_translations_dir()), glossary)
+    rows = sheet_rows(_template(), catalog, crisis, english_terms(_translations_dir()), glossary)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"review-sheet-{language.code}"
@@ -151,9 +182,14 @@ def record_review(code, sheet, reviewer, role, day):
     reviews, problems = read_filled_csv(sheet, texts, reviewer, role, day.date() if day else None)
     for problem in problems:
         click.echo(problem, err=True)
-    if reviews:
-        kept = read_reviews(_translations_dir(), language.locale)
-        write_reviews(_translations_dir(), language.locale, kept + reviews)
+    # Each record goes beside the catalog of its string: the edition's strings in the edition.
+    all_layers = _layers()
+    english = {text_hash(text): text for text in texts}
+    for layer in all_layers:
+        mine = [r for r in reviews if (layer_of(all_layers, english.get(r.english_sha256)) or all_layers[0]) is layer]
+        if mine:
+            kept = read_reviews(layer.directory, language.locale)
+            write_reviews(layer.directory, language.locale, kept + mine)
     click.echo(f"Recorded {len(reviews)} review(s) for {language.code}; refused {len(problems)} row(s).")
     if problems:
         sys.exit(1)
@@ -165,29 +201,36 @@ def record_review(code, sheet, reviewer, role, day):
 def check(locales, release):
     """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
     address, non-Western digits, or a crisis string that does not use its language's glossary."""
-    template = read_catalog(_pot_path())
     terms = english_terms(_translations_dir())
     crisis = crisis_strings(current_app.extensions["guide"])
+    served = {lang.locale for lang in current_app.extensions["languages"].values() if not lang.is_source}
     failed = False
-    for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
-        locale = po_path.parent.parent.name
+    for locale in sorted(served):
         if locales and locale not in locales:
             continue
         glossary = language_glossary(_translations_dir(), locale)
         if not glossary:
             failed = True
             click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
-        catalog = read_catalog(po_path, locale)
-        for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary):
-            failed = True
-            click.echo(f"{locale}: {problem}: {msgid[:70]!r}", err=True)
-        if release:
-            reviews = read_reviews(_translations_dir(), locale)
-            for msgid in crisis:
-                translated = catalog.get(msgid)
-                if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
-                    failed = True
-                    click.echo(f"{locale}: not reviewed by a native speaker: {msgid[:70]!r}", err=True)
+        reviews = [r for layer in _layers() for r in read_reviews(layer.directory, locale)]
+        for layer in _layers():
+            # Each problem names the catalog file it is in, so that a district sees its own.
+            where = shown_path(layer.po(locale))
+            if not layer.po(locale).is_file():
+                failed = True
+                click.echo(f"{where}: missing (flask --app webapp translate init {locale})", err=True)
+                continue
+            catalog = layer.catalog(locale)
+            template = layer.template()
+            for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary):
+                failed = True
+                click.echo(f"{where}: {problem}: {msgid[:70]!r}", err=True)
+            if release:
+                for msgid in (m for m in crisis if m in template):
+                    translated = catalog.get(msgid)
+                    if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
+                        failed = True
+                        click.echo(f"{where}: not reviewed by a native speaker: {msgid[:70]!r}", err=True)
     if failed:
         sys.exit(1)
     click.echo("All catalogs are complete, keep every number, address and placeholder, and use their crisis glossary.")

@@ -1,0 +1,11 @@
+"""The fixture edition (tests/fixture_edition/): a made-up district, English and Arabic, its own
+three-action protocol and a shorter page list. The engine's tests hold for it as for Missoula."""
+
+from pathlib import Path
+
+from webapp.edition import read_edition
+
+FIXTURE_EDITION = Path(__file__).resolve().parent / "fixture_edition"
+FIXTURE = read_edition(FIXTURE_EDITION)
+# What no page of another edition may say.
+MISSOULA_WORDS = ("Missoula", "MCPS", "MPD", "Montana", "Sentinel", "(406)", "Avoid, Deny, Defend")

@@ -1,0 +1,119 @@
+"""The engine knows no district: the fixture edition's pages show its own names, contacts,
+protocol, pages and languages, and nothing of Missoula's, in every file the site serves."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import make_app
+from tests.fixture import FIXTURE, FIXTURE_EDITION, MISSOULA_WORDS
+from tests.site_urls import sitemap_paths
+from webapp.content import load_guide
+from webapp.settings import DefaultConfig
+
+
+@pytest.fixture(scope="module")
+def fixture_client(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("fixture"), EDITION=str(FIXTURE_EDITION)).test_client()
+
+
+def every_served_path(client):
+    """The sitemap's pages, and everything the service worker saves or the site serves besides."""
+    paths = set(sitemap_paths(client)) | {"/sw.js", "/sitemap.xml", "/robots.txt"}
+    for code in FIXTURE.data.languages:
+        paths |= {
+            f"/{code}/manifest.webmanifest",
+            f"/{code}/search-index.json",
+            f"/{code}/poster/",
+            f"/{code}/offline/",
+        }
+    return sorted(paths)
+
+
+def test_no_file_of_another_edition_says_missoula(fixture_client):
+    paths = every_served_path(fixture_client)
+    assert len(paths) > 20
+    for path in paths:
+        response = fixture_client.get(path)
+        assert response.status_code == 200, path
+        text = response.get_data(as_text=True)
+        for word in MISSOULA_WORDS:
+            assert word not in text, f"{path} says {word!r}"
+
+
+def test_the_page_list_is_the_editions(fixture_client):
+    paths = set(sitemap_paths(fixture_client))
+    # Its own cards, in its own order, and no page the edition does not list.
+    assert {"/en/cards/get-out/", "/en/cards/lock-in/", "/ar/lockdown/police-arrive/"} <= paths
+    assert not any(p.startswith(("/en/parents/", "/en/safety/")) and p != "/en/parents/lockdown/" for p in paths)
+    for path in ("/en/parents/", "/ar/safety/", "/en/cards/deny/"):
+        response = fixture_client.get(path)
+        assert response.status_code == 404, path
+    footer = re.search(r'<footer class="site-footer">.*?</ul>', fixture_client.get("/en/").get_data(as_text=True), re.S)
+    labels = re.findall(r"<li><a href=\"[^\"]+\">([^<]+)</a></li>", footer.group(0))
+    assert labels == [
+        "Home",
+        "If someone is attacking",
+        "My child&#39;s school is locked in",
+        "Report a concern",
+        "About this guide",
+        "Search the guide",
+        "Choose a language",
+    ]
+
+
+def test_names_protocol_and_contacts_are_the_editions(fixture_client):
+    home = fixture_client.get("/en/").get_data(as_text=True)
+    assert "<title>Family Safety Guide · Family Safety Guide</title>" in home
+    assert "Example Valley Police and Example Valley Schools" in home
+    parents = fixture_client.get("/en/parents/lockdown/").get_data(as_text=True)
+    actions = re.findall(r'<div class="protocol__action protocol__action--([a-z-]+)"><dt>([^<]+)</dt>', parents)
+    assert actions == [("stay-in", "Stay In"), ("lock-in", "Lock In"), ("get-out", "Get Out")]
+    report = fixture_client.get("/en/report/").get_data(as_text=True)
+    numbers = set(re.findall(r'href="tel:([^"]+)"', report))
+    assert numbers == {contact["tel"] for contact in fixture_contacts()}
+    manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
+    assert (manifest["name"], manifest["short_name"], manifest["theme_color"]) == (
+        "Family Safety Guide",
+        "Family Safety",
+        "#2f5d1f",
+    )
+    assert [s["url"] for s in manifest["shortcuts"]] == ["/en/parents/lockdown/", "/en/lockdown/", "/en/cards/"]
+
+
+def fixture_contacts():
+    return load_guide(FIXTURE.content_dir, FIXTURE.data.pages).contacts.values()
+
+
+def test_the_right_to_left_language_reads_from_the_editions_own_catalog(fixture_client):
+    html = fixture_client.get("/ar/parents/lockdown/").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>مدرسة طفلي في حالة قفل</h1>" in html
+    assert "دليل سلامة العائلة" in html  # the guide's name, from the edition's catalog
+    assert 'class="untranslated"' not in html
+    chooser = fixture_client.get("/").get_data(as_text=True)
+    assert chooser.count('class="language-list__name"') == 2
+    manifest = json.loads(fixture_client.get("/ar/manifest.webmanifest").get_data(as_text=True))
+    assert (manifest["dir"], manifest["name"]) == ("rtl", "دليل سلامة العائلة")
+
+
+def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
+    """translate check names the edition's catalog and the one string whose English changed."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    interface = tmp_path / "translations"
+    shutil.copytree(DefaultConfig.TRANSLATIONS_DIR, interface)
+    cards = edition / "content" / "cards.yaml"
+    cards.write_text(cards.read_text(encoding="utf-8").replace('"Lock the door."', '"Lock the door now."'))
+    app = make_app(tmp_path / "app", EDITION=str(edition), TRANSLATIONS_DIR=str(interface))
+    cli = app.test_cli_runner()
+    assert cli.invoke(args=["translate", "extract"]).exit_code == 0
+    assert cli.invoke(args=["translate", "update"]).exit_code == 0
+    result = cli.invoke(args=["translate", "check"])
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if line.strip()]
+    assert all(line.startswith(f"{edition}/translations/ar/LC_MESSAGES/messages.po: ") for line in problems), problems
+    assert all("Lock the door now." in line for line in problems), problems
+    assert any("fuzzy" in line for line in problems)
