@@ -16,3 +16,5 @@ except EditionError as error:
 # that no visitor waits for a first render; with gunicorn's preload the workers share the result.
 with app.test_request_context():
     precache_manifest()
+for body in app.extensions["prepared_bodies"].values():
+    body.warm()

@@ -117,3 +117,14 @@ def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
     assert all(line.startswith(f"{edition}/translations/ar/LC_MESSAGES/messages.po: ") for line in problems), problems
     assert all("Lock the door now." in line for line in problems), problems
     assert any("fuzzy" in line for line in problems)
+
+
+def test_the_icons_are_drawn_in_the_editions_colour(fixture_client):
+    manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
+    html = fixture_client.get("/en/").get_data(as_text=True)
+    svg_url = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert '<rect width="100" height="100" rx="18" fill="#2f5d1f"/>' in fixture_client.get(svg_url).get_data(
+        as_text=True
+    )
+    png = fixture_client.get(manifest["icons"][0]["src"]).data
+    assert png.startswith(b"\x89PNG") and len(manifest["icons"]) == 4

@@ -148,3 +148,43 @@ def test_the_accent_colour_is_the_editions_and_reads_in_both_themes(tmp_path, ed
     dark = re.search(r"prefers-color-scheme: dark\) \{\s*:root \{ --brand: (#[0-9a-f]{6});", css).group(1)
     assert contrast(dark, "#14181c") >= 4.5
     assert "#0b3d5c" not in (PROJECT_ROOT / "static" / "css" / "guide.css").read_text()
+
+
+def test_a_new_edition_is_refused_until_filled_in_then_serves_only_its_own_facts(tmp_path):
+    app = make_app(tmp_path / "app")
+    runner = app.test_cli_runner()
+    springfield = tmp_path / "springfield"
+    result = runner.invoke(args=["edition", "new", str(springfield)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["edition", "new", str(springfield)]).exit_code == 1  # never over an edition
+
+    result = runner.invoke(args=["edition", "check", str(springfield)])
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if "still the placeholder" in line]
+    assert len(problems) >= 20 and "Traceback" not in result.output
+    with pytest.raises(EditionError):
+        make_app(tmp_path / "refused", EDITION=str(springfield))
+
+    # A new user fills in every placeholder, with sourced (here: made-up) facts.
+    filled = {
+        '"FILL IN: (555) 555-0123"': '"(555) 555-0142"',
+        '"FILL IN: +15555550123"': '"+15555550142"',
+        '"FILL IN: the address of the page itself, https://..."': '"https://schools.example.net/emergency"',
+    }
+    for path in springfield.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        for old, new in filled.items():
+            text = text.replace(old, new)
+        text = re.sub(
+            r"FILL IN: ([^\"']*)", lambda m: "Springfield " + m.group(1).replace("<", "").replace(">", ""), text
+        )
+        path.write_text(text, encoding="utf-8")
+    result = runner.invoke(args=["edition", "check", str(springfield)])
+    assert result.exit_code == 0, result.output
+
+    client = make_app(tmp_path / "served", EDITION=str(springfield)).test_client()
+    report = client.get("/en/report/").get_data(as_text=True)
+    assert 'href="tel:+15555550142"' in report
+    assert client.get("/en/parents/").status_code == 404  # not in its page list
+    for path in ("/en/", "/en/cards/", "/en/parents/lockdown/", "/en/manifest.webmanifest", "/sw.js"):
+        assert "Missoula" not in client.get(path).get_data(as_text=True), path

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import webapp.prepared
+import webapp.response_cache
 from tests.conftest import make_app
-from webapp.prepared import PER_HOST_LIMIT
+from webapp.response_cache import PER_HOST_LIMIT
 
 # The sitemap holds the host too; it is tested with fewer hosts below, as it is the largest body.
 HOST_PAGES = ("/robots.txt", "/en/poster/")
@@ -70,13 +70,14 @@ def test_a_flood_of_404s_is_compressed_once_per_language(tmp_path, monkeypatch):
     app = make_app(tmp_path)
     client = app.test_client()
     compressions = []
-    real = webapp.prepared.compressed_variants
+    real = webapp.response_cache.compressed
     monkeypatch.setattr(
-        webapp.prepared, "compressed_variants", lambda body, **kw: compressions.append(1) or real(body, **kw)
+        webapp.response_cache, "compressed", lambda *args, **kw: compressions.append(1) or real(*args, **kw)
     )
     for index in range(200):
         response = client.get(f"/es/no-such-page-{index}/", headers={"Accept-Encoding": "br"})
         assert response.status_code == 404 and response.headers["Content-Encoding"] == "br"
     for index in range(50):
-        assert client.get(f"/missing-{index}", headers={"Accept-Language": "ar"}).status_code == 404
+        headers = {"Accept-Language": "ar", "Accept-Encoding": "br"}
+        assert client.get(f"/missing-{index}", headers=headers).status_code == 404
     assert len(compressions) == 2  # Spanish and Arabic, once each

@@ -8,6 +8,13 @@ import brotli
 COMPRESSIBLE_SUFFIXES = frozenset({".css", ".js", ".svg", ".json", ".webmanifest", ".html", ".txt", ".xml"})
 
 
+def compressed(body, encoding, fast=False):
+    """One encoding ("br" or "gzip") of a body; see compressed_variants."""
+    if encoding == "br":
+        return brotli.compress(body, quality=5 if fast else 11)
+    return gzip.compress(body, compresslevel=6 if fast else 9, mtime=0)
+
+
 def compressed_variants(body, fast=False):
     """Return {"br": ..., "gzip": ...} for a body, deterministic (no timestamps) for stable ETags.
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from webapp.content_dates import changed_dates
 from webapp.edition import EditionError, read_yaml, shown_path, validated
-from webapp.edition_schema import PAGE_IDS, Contact, Protocol, Source
+from webapp.edition_schema import PAGE_IDS, PLACEHOLDER, Contact, Protocol, Source
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -122,17 +122,14 @@ def load_guide(content_dir, page_list=PAGE_IDS):
             pages[stem] = _read(path)
         except EditionError as error:
             problems += error.problems
-    sources = contacts = {}
-    try:
-        sources = _checked_entries(content_dir / "sources.yaml", Source)
-        contacts = _checked_entries(content_dir / "contacts.yaml", Contact)
-        if "protocol" in pages:
+    sources = _checked_entries(content_dir / "sources.yaml", Source, problems)
+    contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems)
+    if "protocol" in pages:
+        try:
             protocol = validated(Protocol, pages["protocol"], shown_path(content_dir / "protocol.yaml"))
             pages["protocol"] = protocol.model_dump(exclude_none=True)
-    except EditionError as error:
-        problems += error.problems
-    if problems:
-        raise EditionError(problems)
+        except EditionError as error:
+            problems += error.problems
     guide = Guide(
         sources=sources,
         contacts=contacts,
@@ -140,7 +137,8 @@ def load_guide(content_dir, page_list=PAGE_IDS):
         changed=changed_dates(content_dir),
         page_list=tuple(page_list),
     )
-    problems = list(_reference_problems(guide, content_dir))
+    # References are checked even when a file has problems, so that one check lists them all.
+    problems += _reference_problems(guide, content_dir)
     if problems:
         raise EditionError(problems)
     return guide
@@ -153,19 +151,23 @@ def _read(path):
     return data
 
 
-def _checked_entries(path, model):
-    """{id: entry as a dict} of a file of named entries (sources, contacts), each checked by model."""
+def _checked_entries(path, model, problems):
+    """{id: entry as a dict} of a file of named entries (sources, contacts), each checked by model;
+    its problems are added to problems (an entry with problems is kept as written, so that
+    references to it still resolve)."""
     shown = shown_path(path)
-    data = _read(path)
-    problems = []
+    try:
+        data = _read(path)
+    except EditionError as error:
+        problems += error.problems
+        return {}
     entries = {}
     for entry_id, entry in data.items():
         try:
             entries[entry_id] = validated(model, entry, shown, at=(entry_id,)).model_dump(exclude_none=True)
         except EditionError as error:
             problems += error.problems
-    if problems:
-        raise EditionError(problems)
+            entries[entry_id] = entry if isinstance(entry, dict) else {}
     return entries
 
 
@@ -173,6 +175,12 @@ def _reference_problems(guide, content_dir):
     def file_of(stem):
         return shown_path(content_dir / f"{stem}.yaml")
 
+    for page_name, page in guide.pages.items():
+        if page_name == "protocol":
+            continue  # its model (edition_schema.Protocol) refuses placeholders itself
+        for where, node in _walk(page, ""):
+            if isinstance(node, str) and PLACEHOLDER in node:
+                yield f"{file_of(page_name)}: {where}: still the placeholder {node[:60]!r}; write the real text"
     for contact_id, contact in guide.contacts.items():
         yield from _source_problems(guide, contact.get("sources", ()), f"{file_of('contacts')}: {contact_id}.sources")
     for page_name, page in guide.pages.items():

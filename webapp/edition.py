@@ -92,7 +92,7 @@ def validation_problems(exc, shown_as, at=()):
             message = "missing: this field is required"
         elif error["type"] == "extra_forbidden":
             message = "not a field of this file (misspelt?)"
-        problems.append(f"{shown_as}: {field or '(the whole file)'}: {message}")
+        problems.append(f"{shown_as}: {field or '(top level)'}: {message}")
     return problems
 
 

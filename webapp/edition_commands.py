@@ -1,19 +1,45 @@
 """`flask --app webapp edition check | new DIR`: check an edition, or start one."""
 
+import shutil
+from pathlib import Path
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content import load_guide
-from webapp.edition import EditionError, read_edition, resolve_edition_path
+from webapp.edition import EDITION_FILE, EditionError, read_edition, read_yaml, resolve_edition_path
+from webapp.edition_schema import PAGE_IDS
+
+# The starter edition `edition new` copies: data with comments and placeholders, no code.
+STARTER = Path(__file__).resolve().parent / "starter_edition"
 
 edition = AppGroup("edition", help="Check the edition in use (GUIDE_EDITION), or start a new one.")
 
 
 def checked_edition(path):
-    """(edition, guide) of the edition at path, its files and content checked; else EditionError."""
-    found = read_edition(path)
+    """(edition, guide) of the edition at path, its files and content checked; else EditionError
+    with every problem found: the content's too when edition.yaml has some."""
+    try:
+        found = read_edition(path)
+    except EditionError as error:
+        problems = error.problems
+        raw = _raw_edition(path)
+        pages = raw.get("pages") if isinstance(raw, dict) else None
+        if isinstance(pages, list) and all(page in PAGE_IDS for page in pages):
+            try:
+                load_guide(Path(path) / "content", pages)
+            except EditionError as content_error:
+                problems = problems + content_error.problems
+        raise EditionError(problems) from None
     return found, load_guide(found.content_dir, found.data.pages)
+
+
+def _raw_edition(path):
+    try:
+        return read_yaml(Path(path) / EDITION_FILE, EDITION_FILE)
+    except EditionError:
+        return None
 
 
 @edition.command()
@@ -32,6 +58,22 @@ def check(path):
         f"{target}: {data.guide.name}, {data.district.name} and {data.police.name}: "
         f"{len(data.pages)} pages, {len(guide.contacts)} contacts, {len(guide.sources)} sources, "
         f"languages {', '.join(data.languages)}. No problems."
+    )
+
+
+@edition.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def new(directory):
+    """Start an edition in DIRECTORY: every field commented, every fact a placeholder that the
+    check refuses until it is filled in."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise click.ClickException(f"{target} exists and is not empty: choose a new folder")
+    shutil.copytree(STARTER, target, dirs_exist_ok=True)
+    click.echo(
+        f"Wrote a starter edition in {target}. Fill in every FILL IN, then run\n"
+        f"  GUIDE_EDITION={target} .venv/bin/flask --app webapp edition check\n"
+        f"until it passes, and serve it with GUIDE_EDITION={target} scripts/serve."
     )
 
 

@@ -39,9 +39,9 @@ class Strict(BaseModel):
     @classmethod
     def _no_placeholder(cls, data):
         if isinstance(data, dict):
-            for key, value in data.items():
-                if isinstance(value, str) and PLACEHOLDER in value:
-                    raise ValueError(f"{key}: still the placeholder {value!r}; write the real value")
+            left = [key for key, value in data.items() if isinstance(value, str) and PLACEHOLDER in value]
+            if left:
+                raise ValueError(f"{', '.join(left)}: still the placeholder; write the real value")
         return data
 
 

@@ -4,7 +4,7 @@ from flask import current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from webapp.i18n import language_from_request
-from webapp.prepared import PreparedBody
+from webapp.response_cache import PreparedBody
 
 
 def init_app(app):

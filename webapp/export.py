@@ -14,8 +14,8 @@ from flask.cli import with_appcontext
 
 from webapp.compression import COMPRESSIBLE_SUFFIXES, compressed_variants
 from webapp.i18n import served_languages
+from webapp.page_list import offline_copy_urls, served_response
 from webapp.security import BASE_HEADERS, HSTS
-from webapp.site_pages import offline_copy_urls, served_response
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 NOT_FOUND_PROBE = "/__export/not-found/"

@@ -80,7 +80,7 @@ def language_from_request():
 
 def language_of(path, accept_language, languages_by_code, default):
     """The served language a path names as its first segment, else the header's best match.
-    Plain arguments, so that the fast path (webapp/prepared.py) can ask it outside a request."""
+    Plain arguments, so that the fast path (webapp/response_cache.py) can ask it outside a request."""
     language = languages_by_code.get(path.strip("/").split("/", 1)[0])
     if language is not None:
         return language

@@ -4,7 +4,7 @@ from flask import current_app, g, request, url_for
 
 from webapp.content import LINKABLE_PAGES
 from webapp.i18n import default_language, served_languages
-from webapp.site_pages import edition, footer_links, page_label, page_last_changed
+from webapp.page_list import edition, footer_links, page_label, page_last_changed
 
 
 def init_app(app):

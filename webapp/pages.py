@@ -6,11 +6,11 @@ from flask import Blueprint, abort, current_app, render_template, url_for
 from flask_babel import force_locale, gettext
 
 from webapp.i18n import pull_language, push_language, served_languages
-from webapp.poster import qr_code_svg
-from webapp.prepared import prepared
+from webapp.page_list import edition, guide, public_base_url
+from webapp.qr_code import qr_code_svg
+from webapp.response_cache import prepared
 from webapp.review_status import is_draft
 from webapp.search_index import search_entries
-from webapp.site_pages import edition, guide, public_base_url
 
 bp = Blueprint("pages", __name__)
 

@@ -10,7 +10,7 @@ import json
 from flask import current_app
 
 from webapp.i18n import served_languages
-from webapp.site_pages import offline_copy_urls, served_response
+from webapp.page_list import offline_copy_urls, served_response
 
 REVISION_LENGTH = 16
 

@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from webapp.content import LINKABLE_PAGES
 from webapp.i18n import content_plain_text, pull_language, push_language, served_languages
 from webapp.page_context import asset_url, who_speaks
+from webapp.page_list import edition, guide, page_urls, public_base_url
 from webapp.precache import service_worker_script
-from webapp.prepared import prepared
-from webapp.site_pages import edition, guide, page_urls, public_base_url
+from webapp.response_cache import prepared
 
 bp = Blueprint("pwa", __name__)
 bp.url_value_preprocessor(pull_language)

@@ -9,7 +9,7 @@ from flask import url_for
 
 from webapp.content import LINKABLE_PAGES, translatable_strings
 from webapp.i18n import content_plain_text as plain
-from webapp.site_pages import guide
+from webapp.page_list import guide
 
 # Pages whose sections are searched, in the order results list them.
 SEARCHED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report", "about")

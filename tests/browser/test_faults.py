@@ -11,7 +11,7 @@ from tests.browser.conftest import (
     wait_until_saved_offline,
 )
 from tests.browser.test_update import check_for_update, open_saved, saved_paths, versions_shown
-from webapp.site_pages import offline_copy_urls
+from webapp.page_list import offline_copy_urls
 
 
 class SlowPaths:

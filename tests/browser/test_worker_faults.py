@@ -12,8 +12,8 @@ from pathlib import Path
 from tests.browser.conftest import wait_until_saved_offline
 from tests.browser.test_update import FailingAsset, check_for_update, open_saved, saved_paths, versions_shown
 from tests.conftest import make_app
+from webapp.page_list import offline_copy_urls
 from webapp.settings import DefaultConfig
-from webapp.site_pages import offline_copy_urls
 
 GUIDE_CACHES = "(async () => (await caches.keys()).filter((n) => n.startsWith('guide-v-')))()"
 

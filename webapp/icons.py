@@ -1,15 +1,18 @@
-"""Draw the app icons (a white shield on the guide's blue) as PNG and SVG into static/icons/.
+"""The app's icons: a white shield on the edition's accent colour, drawn in pure Python.
 
-Pure Python, so anyone can rebuild them: `python scripts/make_icons.py`. The PNGs are committed.
+An edition may bring its own (an icons/ folder with icon.svg, icon-192.png, icon-512.png,
+maskable-192.png and maskable-512.png); otherwise they are drawn at start-up, once per colour (the
+build folder keeps them), so that no district's colour is in the engine.
 """
 
 import struct
 import zlib
 from pathlib import Path
 
-BRAND = (0x0B, 0x3D, 0x5C)
+from webapp.build_files import write_atomically
+
 WHITE = (0xFF, 0xFF, 0xFF)
-OUT = Path(__file__).resolve().parent.parent / "static" / "icons"
+ICON_NAMES = ("icon.svg", "icon-192.png", "icon-512.png", "maskable-192.png", "maskable-512.png")
 
 
 def shield(scale):
@@ -58,14 +61,14 @@ def rounded_square(size, radius):
     return cover
 
 
-def write_png(path, size, background, shield_cover):
+def png(size, background, shield_cover, colour):
     rows = []
     for y in range(size):
         row = bytearray([0])
         for x in range(size):
             s = min(1.0, shield_cover[y][x])
             alpha = background[y][x]
-            rgb = [round(BRAND[i] * (1 - s) + WHITE[i] * s) for i in range(3)]
+            rgb = [round(colour[i] * (1 - s) + WHITE[i] * s) for i in range(3)]
             row += bytes(rgb + [round(255 * max(alpha, 0.0))])
         rows.append(bytes(row))
     raw = zlib.compress(b"".join(rows), 9)
@@ -74,27 +77,37 @@ def write_png(path, size, background, shield_cover):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
-def svg():
+def svg(accent):
     points = " ".join(f"{x * 100:.1f},{y * 100:.1f}" for x, y in shield(1.0))
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
-        '<rect width="100" height="100" rx="18" fill="#0b3d5c"/>'
+        '<rect width="100" height="100" rx="18" fill="' + accent + '"/>'
         f'<polygon points="{points}" fill="#fff"/></svg>\n'
     )
 
 
-def main():
-    OUT.mkdir(parents=True, exist_ok=True)
+def draw_icons(accent):
+    """{file name: bytes} of every icon in this accent colour (#rrggbb)."""
+    colour = tuple(int(accent[i : i + 2], 16) for i in (1, 3, 5))
+    icons = {"icon.svg": svg(accent).encode()}
     for size in (192, 512):
         # "any": rounded square; "maskable": full bleed, shield inside the 80% safe zone.
-        write_png(OUT / f"icon-{size}.png", size, rounded_square(size, 0.18), coverage(size, shield(1.0)))
+        icons[f"icon-{size}.png"] = png(size, rounded_square(size, 0.18), coverage(size, shield(1.0)), colour)
         full = [[1.0] * size for _ in range(size)]
-        write_png(OUT / f"maskable-{size}.png", size, full, coverage(size, shield(0.72)))
-    (OUT / "icon.svg").write_text(svg())
+        icons[f"maskable-{size}.png"] = png(size, full, coverage(size, shield(0.72)), colour)
+    return icons
 
 
-if __name__ == "__main__":
-    main()
+def edition_icons(edition_dir, accent, build_dir):
+    """The edition's own icons if it has them, else drawn in its colour (kept in the build folder)."""
+    own = Path(edition_dir) / "icons"
+    if all((own / name).is_file() for name in ICON_NAMES):
+        return {name: (own / name).read_bytes() for name in ICON_NAMES}
+    drawn = Path(build_dir) / "icons" / accent.lstrip("#").lower()
+    if not all((drawn / name).is_file() for name in ICON_NAMES):
+        for name, data in draw_icons(accent).items():
+            write_atomically(drawn / name, data)
+    return {name: (drawn / name).read_bytes() for name in ICON_NAMES}

@@ -14,7 +14,7 @@ from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.http import parse_accept_header, parse_etags
 
-from webapp.compression import compressed_variants
+from webapp.compression import compressed
 from webapp.i18n import language_of
 
 # br first: it is the smaller one when the client takes both.
@@ -30,9 +30,11 @@ class PreparedBody:
     mimetype: str
     status: int = 200
     etag: str = ""
-    variants: dict = field(default_factory=dict)
-
     cache_control: str = "no-cache"
+    fast: bool = False
+    # Compressed only when a client first asks for that encoding (or when wsgi.py warms every
+    # page before gunicorn forks): a test or a command that never asks never pays brotli-11.
+    variants: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text, mimetype="text/html", status=200, cache_control="no-cache", fast=False):
@@ -42,19 +44,29 @@ class PreparedBody:
             mimetype=mimetype,
             status=status,
             etag=hashlib.sha256(body).hexdigest()[:32],
-            variants=compressed_variants(body, fast=fast),
             cache_control=cache_control,
+            fast=fast,
         )
+
+    def variant(self, encoding):
+        if encoding not in self.variants:
+            self.variants[encoding] = compressed(self.body, encoding, fast=self.fast)
+        return self.variants[encoding]
+
+    def warm(self):
+        """Compress now, in every encoding (before the workers fork, so that they share it)."""
+        for encoding in ENCODING_PREFERENCE:
+            self.variant(encoding)
 
     def negotiate(self, accept_encoding, if_none_match):
         """(status, headers, body) for the given request headers; shared by Flask and the fast path."""
         accepted = parse_accept_header(accept_encoding or "")
-        encoding = next((e for e in ENCODING_PREFERENCE if e in self.variants and accepted[e] > 0), None)
+        encoding = next((e for e in ENCODING_PREFERENCE if accepted[e] > 0), None)
         etag = f"{self.etag}-{encoding}" if encoding else self.etag
         headers = [("Cache-Control", self.cache_control), ("Vary", "Accept-Encoding"), ("ETag", f'"{etag}"')]
         if self.status == 200 and if_none_match and parse_etags(if_none_match).contains_weak(etag):
             return 304, headers, b""
-        body = self.variants[encoding] if encoding else self.body
+        body = self.variant(encoding) if encoding else self.body
         if encoding:
             headers.append(("Content-Encoding", encoding))
         mimetype = self.mimetype
