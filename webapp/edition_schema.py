@@ -24,9 +24,14 @@ PAGE_NEEDS = {"lockdown": "cards"}
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def _hex_colour(value):
-    if not HEX_COLOUR.match(value):
-        raise ValueError(f"a colour written #rrggbb, not {value!r}")
+def _readable_colour(value, problems_of):
+    """A #rrggbb colour whose contrast passes (problems_of lists why not); None stays None."""
+    if value is not None:
+        if not HEX_COLOUR.match(value):
+            raise ValueError(f"a colour written #rrggbb, not {value!r}")
+        for problem in problems_of(value):
+            raise ValueError(problem)
+    return value
 
 
 class Strict(BaseModel):
@@ -80,19 +85,12 @@ class EditionFile(Strict):
     @field_validator("accent_color")
     @classmethod
     def _accent(cls, value):
-        _hex_colour(value)
-        for problem in contrast_problems(value):
-            raise ValueError(problem)
-        return value
+        return _readable_colour(value, contrast_problems)
 
     @field_validator("dark_accent_color")
     @classmethod
     def _dark_accent(cls, value):
-        if value is not None:
-            _hex_colour(value)
-            for problem in dark_contrast_problems(value):
-                raise ValueError(problem)
-        return value
+        return _readable_colour(value, dark_contrast_problems)
 
     @field_validator("public_base_url")
     @classmethod
