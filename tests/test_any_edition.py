@@ -128,3 +128,16 @@ def test_the_icons_are_drawn_in_the_editions_colour(fixture_client):
     )
     png = fixture_client.get(manifest["icons"][0]["src"]).data
     assert png.startswith(b"\x89PNG") and len(manifest["icons"]) == 4
+
+
+def test_the_emergency_number_is_the_editions(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    text = (edition / "edition.yaml").read_text(encoding="utf-8")
+    (edition / "edition.yaml").write_text(text.replace('emergency_number: "911"', 'emergency_number: "112"'))
+    client = make_app(tmp_path / "app", EDITION=str(edition)).test_client()
+    for path in ("/en/", "/ar/", "/"):
+        html = client.get(path).get_data(as_text=True)
+        assert '<a href="tel:112">' in html and 'href="tel:911">In an' not in html, path
+    assert "In an emergency, call 112" in client.get("/en/cards/wallet/").get_data(as_text=True)
+    assert "اتصل بالرقم 112" in client.get("/ar/").get_data(as_text=True)
