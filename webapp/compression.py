@@ -20,7 +20,4 @@ def compressed_variants(body, fast=False):
 
     fast: for a body that may be made again and again (one per client-sent Host), cheap settings.
     """
-    return {
-        "br": brotli.compress(body, quality=5 if fast else 11),
-        "gzip": gzip.compress(body, compresslevel=6 if fast else 9, mtime=0),
-    }
+    return {encoding: compressed(body, encoding, fast=fast) for encoding in ("br", "gzip")}

@@ -11,9 +11,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 ENV_PREFIX = "GUIDE"
 
-# Settings an edition gives (edition.yaml), unless the environment or the app's caller sets them:
-# LANGUAGES, DEFAULT_LANGUAGE, ADOPTED_BY, THEME_COLOR, PUBLIC_BASE_URL.
-EDITION_SETTINGS = ("LANGUAGES", "DEFAULT_LANGUAGE", "ADOPTED_BY", "THEME_COLOR", "PUBLIC_BASE_URL")
+# An edition gives LANGUAGES, DEFAULT_LANGUAGE, ADOPTED_BY, THEME_COLOR and PUBLIC_BASE_URL
+# (Edition.settings), unless the environment or the app's caller sets them.
 
 
 class DefaultConfig:
