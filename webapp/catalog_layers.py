@@ -44,12 +44,15 @@ def layers(config, edition):
     )
 
 
-def layer_of(layers_, msgid):
-    """The layer whose template holds msgid (the edition's wins); None if neither does."""
-    for layer in reversed(layers_):
-        if msgid in layer.template():
-            return layer
-    return None
+def layer_finder(layers_):
+    """layer_of(msgid): the layer whose template holds msgid (the edition's wins), else the first.
+    Each template is read once, however many strings are asked about."""
+    templates = [(layer, {message.id for message in layer.template()}) for layer in reversed(layers_)]
+
+    def layer_of(msgid):
+        return next((layer for layer, ids in templates if msgid in ids), layers_[0])
+
+    return layer_of
 
 
 def merged(catalogs):

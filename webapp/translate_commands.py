@@ -12,7 +12,7 @@ from babel.messages.frontend import CommandLineInterface
 from flask import current_app
 from flask.cli import AppGroup
 
-from webapp.catalog_layers import layer_of, layers, merged
+from webapp.catalog_layers import layer_finder, layers, merged
 from webapp.catalogs import catalog_defects, compile_layers
 from webapp.edition import shown_path
 from webapp.glossary import crisis_strings, english_terms, language_glossary
@@ -185,8 +185,9 @@ def record_review(code, sheet, reviewer, role, day):
     # Each record goes beside the catalog of its string: the edition's strings in the edition.
     all_layers = _layers()
     english = {text_hash(text): text for text in texts}
+    layer_of = layer_finder(all_layers)
     for layer in all_layers:
-        mine = [r for r in reviews if (layer_of(all_layers, english.get(r.english_sha256)) or all_layers[0]) is layer]
+        mine = [r for r in reviews if layer_of(english.get(r.english_sha256)) is layer]
         if mine:
             kept = read_reviews(layer.directory, language.locale)
             write_reviews(layer.directory, language.locale, kept + mine)
