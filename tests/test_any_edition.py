@@ -119,6 +119,19 @@ def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
     assert any("fuzzy" in line for line in problems)
 
 
+def test_the_editions_glossary_adds_its_protocols_words(tmp_path):
+    """A crisis term of the edition's own protocol is held to the edition's glossary, beside the
+    interface's terms."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    po = edition / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Get Out"\nmsgstr "الخروج"', 'msgid "Get Out"\nmsgstr "المغادرة"'))
+    result = make_app(tmp_path / "app", EDITION=str(edition)).test_cli_runner().invoke(args=["translate", "check"])
+    assert result.exit_code == 1
+    assert "does not use the glossary's 'get-out' (الخروج): 'Get Out'" in result.output, result.output
+
+
 def test_the_icons_are_drawn_in_the_editions_colour(fixture_client):
     manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
     html = fixture_client.get("/en/").get_data(as_text=True)

@@ -15,7 +15,9 @@ from webapp.settings import DefaultConfig
 
 TRANSLATIONS = Path(DefaultConfig.TRANSLATIONS_DIR)
 LOCALES = sorted(path.parent.parent.name for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
-TERMS = english_terms(TRANSLATIONS)
+# The interface's glossary, then the edition's (its protocol's words and its emergency number).
+LAYERS = (TRANSLATIONS, MISSOULA.path / "translations")
+TERMS = english_terms(LAYERS)
 
 
 @pytest.fixture()
@@ -49,7 +51,7 @@ def check(tmp_path, translations_dir, *args):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_language_has_a_glossary_entry_for_every_term(locale):
-    glossary = language_glossary(TRANSLATIONS, locale)
+    glossary = language_glossary(LAYERS, locale)
     assert set(glossary) == set(TERMS), locale
     for key, entry in glossary.items():
         assert entry["term"] and entry["forms"] and entry.get("note"), (locale, key)
@@ -65,7 +67,7 @@ def test_the_terms_are_found_in_the_english_crisis_strings(app):
 
 
 def test_a_tigrinya_lock_that_only_closes_fails_the_check(tmp_path, translations_copy):
-    glossary = language_glossary(TRANSLATIONS, "ti")
+    glossary = language_glossary(LAYERS, "ti")
     lock_forms = glossary["lock"]["forms"]
 
     def closing_verb(text):

@@ -15,13 +15,11 @@ from babel.messages.pofile import read_po
 from webapp.build_files import write_atomically
 from webapp.glossary import glossary_defects
 
-# Things that must reach the reader exactly as in English, whatever the language.
+# Things that must reach the reader exactly as in English, whatever the language; the edition's
+# own numbers (its emergency number and its contacts', as written) are passed in as `exact`.
 EXACT_PATTERNS = (
     re.compile(r"https?://[^\s\"'<>)]+"),  # URLs
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
-    re.compile(r"\(\d{3}\) \d{3}-\d{4}"),  # US phone numbers as written in the guide
-    re.compile(r"1-800-[A-Z0-9-]+"),  # toll-free numbers with letters (1-800-CALL-FBI)
-    re.compile(r"\b911\b"),
 )
 PLACEHOLDER = re.compile(r"%(?:\([a-zA-Z_]\w*\))?[sdif]|\{[a-zA-Z_]\w*\}")
 NUMBER = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d{3})*")
@@ -67,17 +65,24 @@ def non_western_digits(text):
     return sorted({ch for ch in text if ch.isdigit() and not ch.isascii()})
 
 
-def message_defects(msgid, msgstr):
-    """What is wrong with one translation; an empty list when nothing is."""
+def _written_in(needed, text):
+    """needed is in text as a whole (911 is not in 9110)."""
+    return re.search(rf"(?<![\w-]){re.escape(needed)}(?![\w-])", text) is not None
+
+
+def message_defects(msgid, msgstr, exact=()):
+    """What is wrong with one translation; an empty list when nothing is. `exact`: strings (the
+    edition's phone numbers) that must be in the translation, as written, wherever the English has them."""
     if not msgstr:
         return ["missing translation"]
     defects = []
     if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
         defects.append("placeholders differ")
-    for pattern in EXACT_PATTERNS:
-        for needed in pattern.findall(msgid):
-            if needed not in msgstr:
-                defects.append(f"{needed!r} is not in the translation")
+    needed_strings = [needed for pattern in EXACT_PATTERNS for needed in pattern.findall(msgid)]
+    needed_strings += [needed for needed in exact if _written_in(needed, msgid)]
+    for needed in dict.fromkeys(needed_strings):
+        if needed not in msgstr:
+            defects.append(f"{needed!r} is not in the translation")
     other_digits = non_western_digits(msgstr)
     if other_digits:
         defects.append(f"non-Western digits {''.join(other_digits)!r}: write numbers with 0-9")
@@ -92,9 +97,9 @@ def message_defects(msgid, msgstr):
     return defects
 
 
-def catalog_defects(template, catalog, crisis=(), terms=None, glossary=None):
-    """Every defect of a catalog against the template (.pot): missing, fuzzy, broken, dropped,
-    and, for the crisis strings, a glossary term not used."""
+def catalog_defects(template, catalog, crisis=(), terms=None, glossary=None, exact=()):
+    """Every defect of a catalog against the template (.pot): missing, fuzzy, broken, dropped
+    (`exact`: as in message_defects), and, for the crisis strings, a glossary term not used."""
     crisis = set(crisis)
     defects = []
     for message in template:
@@ -108,7 +113,7 @@ def catalog_defects(template, catalog, crisis=(), terms=None, glossary=None):
         if translated.fuzzy:
             defects.append((msgid, "fuzzy"))
         msgstr = translated.string if isinstance(translated.string, str) else translated.string[0]
-        defects.extend((msgid, problem) for problem in message_defects(msgid, msgstr))
+        defects.extend((msgid, problem) for problem in message_defects(msgid, msgstr, exact))
         if msgid in crisis and msgstr:
             defects.extend((msgid, problem) for problem in glossary_defects(msgid, msgstr, terms, glossary))
     return defects

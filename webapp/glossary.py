@@ -1,8 +1,10 @@
 """The crisis glossary: terms that must read the same way in every crisis string of a language.
 
-`translations/glossary.yaml` holds the English side (how to find each term, what it must mean);
-`translations/<locale>/glossary.yaml` holds a language's approved forms of each term. A crisis
-string whose English uses a term must use one of that term's approved forms.
+Each catalog layer may have one: `glossary.yaml` holds the English side (how to find each term,
+what it must mean) and `<locale>/glossary.yaml` a language's approved forms of each term. The
+interface's holds the terms every edition shares (lock, lockdown); an edition's adds its protocol's
+words, and wins where both name a term. A crisis string whose English uses a term must use one of
+that term's approved forms.
 """
 
 import re
@@ -12,9 +14,7 @@ from pathlib import Path
 import yaml
 
 GLOSSARY_FILE = "glossary.yaml"
-# The school's English word kept in brackets, "(Lockdown)", is not a translation: it is taken out
-# before a translation is matched against its glossary.
-BRACKETED_ENGLISH = re.compile(r"\((?:Lockdown|Hold|Secure|Evacuate|Shelter|Avoid|Deny|Defend)\)", re.IGNORECASE)
+BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 class GlossaryError(ValueError):
@@ -38,28 +38,50 @@ def _read(path):
     return data["terms"]
 
 
-def english_terms(translations_dir):
-    """{key: Term} from translations/glossary.yaml."""
-    path = Path(translations_dir) / GLOSSARY_FILE
+def english_terms(directories):
+    """{key: Term} from the glossary.yaml of each layer's folder that has one, later ones winning."""
     terms = {}
-    for key, entry in _read(path).items():
-        flags = 0 if entry.get("case") == "exact" else re.IGNORECASE
-        terms[str(key)] = Term(str(key), re.compile(entry["english"], flags), entry.get("note", ""))
+    for path in (Path(directory) / GLOSSARY_FILE for directory in directories):
+        if not path.is_file():
+            continue
+        for key, entry in _read(path).items():
+            if not isinstance(entry, dict) or not entry.get("english"):
+                raise GlossaryError(f"{path}: terms.{key} needs 'english' (a regular expression)")
+            flags = 0 if entry.get("case") == "exact" else re.IGNORECASE
+            try:
+                pattern = re.compile(entry["english"], flags)
+            except re.error as exc:
+                raise GlossaryError(f"{path}: terms.{key}.english is not a regular expression: {exc}") from exc
+            terms[str(key)] = Term(str(key), pattern, entry.get("note", ""))
     return terms
 
 
-def language_glossary(translations_dir, locale):
-    """{key: {term, forms, note, alternatives}} for one language; {} if it has no glossary yet."""
-    path = Path(translations_dir) / locale / GLOSSARY_FILE
-    if not path.is_file():
-        return {}
+def language_glossary(directories, locale):
+    """{key: {term, forms, note, alternatives}} for one language from each layer's folder, later
+    ones winning; {} if it has no glossary yet."""
     entries = {}
-    for key, entry in _read(path).items():
-        if not isinstance(entry, dict) or not entry.get("term"):
-            raise GlossaryError(f"{path}: terms.{key} needs a 'term'")
-        forms = [str(form) for form in entry.get("forms") or [entry["term"]]]
-        entries[str(key)] = {**entry, "forms": forms}
+    for path in (Path(directory) / locale / GLOSSARY_FILE for directory in directories):
+        if not path.is_file():
+            continue
+        for key, entry in _read(path).items():
+            if not isinstance(entry, dict) or not entry.get("term"):
+                raise GlossaryError(f"{path}: terms.{key} needs a 'term'")
+            forms = [str(form) for form in entry.get("forms") or [entry["term"]]]
+            entries[str(key)] = {**entry, "forms": forms}
     return entries
+
+
+def without_bracketed_english(msgstr, terms):
+    """The translation without the school's English words kept in brackets, "(Lockdown)": they are
+    not a translation of the term. A bracket is taken out when its text is plain English that a
+    glossary term finds, so no edition's words need listing here."""
+
+    def drop(match):
+        inner = match.group(1)
+        english = inner.isascii() and any(term.pattern.search(inner) for term in terms.values())
+        return "" if english else match.group()
+
+    return BRACKETED.sub(drop, msgstr)
 
 
 def terms_in(msgid, terms):
@@ -70,7 +92,7 @@ def terms_in(msgid, terms):
 def glossary_defects(msgid, msgstr, terms, glossary):
     """What a crisis string's translation lacks of its language's glossary; [] when nothing."""
     defects = []
-    folded = BRACKETED_ENGLISH.sub("", msgstr).casefold()
+    folded = without_bracketed_english(msgstr, terms).casefold()
     for term in terms_in(msgid, terms):
         entry = glossary.get(term.key)
         if entry is None:

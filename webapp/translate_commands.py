@@ -45,6 +45,11 @@ def _layers():
     return layers(current_app.config, current_app.extensions["edition"])
 
 
+def _layer_dirs():
+    """The layers' folders, interface first: where the glossaries are."""
+    return [layer.directory for layer in _layers()]
+
+
 def _pybabel(*args):
     CommandLineInterface().run(["pybabel", "-q", *map(str, args)])
 
@@ -158,9 +163,9 @@ def review_sheet(code, out):
     """Write a printable, offline HTML review sheet and its CSV for a native speaker."""
     language = _language(code)
     catalog, _texts = _catalog_texts(language)
-    glossary = language_glossary(_translations_dir(), language.locale)
+    glossary = language_glossary(_layer_dirs(), language.locale)
     crisis = crisis_strings(current_app.extensions["guide"])
-    rows = sheet_rows(_template(), catalog, crisis, english_terms(_translations_dir()), glossary)
+    rows = sheet_rows(_template(), catalog, crisis, english_terms(_layer_dirs()), glossary)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"review-sheet-{language.code}"
@@ -202,14 +207,16 @@ def record_review(code, sheet, reviewer, role, day):
 def check(locales, release):
     """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
     address, non-Western digits, or a crisis string that does not use its language's glossary."""
-    terms = english_terms(_translations_dir())
-    crisis = crisis_strings(current_app.extensions["guide"])
+    terms = english_terms(_layer_dirs())
+    guide = current_app.extensions["guide"]
+    crisis = crisis_strings(guide)
+    exact = (current_app.extensions["edition"].data.emergency_number, *guide.contact_strings())
     served = {lang.locale for lang in current_app.extensions["languages"].values() if not lang.is_source}
     failed = False
     for locale in sorted(served):
         if locales and locale not in locales:
             continue
-        glossary = language_glossary(_translations_dir(), locale)
+        glossary = language_glossary(_layer_dirs(), locale)
         if not glossary:
             failed = True
             click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
@@ -223,7 +230,7 @@ def check(locales, release):
                 continue
             catalog = layer.catalog(locale)
             template = layer.template()
-            for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary):
+            for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary, exact):
                 failed = True
                 click.echo(f"{where}: {problem}: {msgid[:70]!r}", err=True)
             if release:
