@@ -1,16 +1,19 @@
 """The engine knows no district: the fixture edition's pages show its own names, contacts,
 protocol, pages and languages, and nothing of Missoula's, in every file the site serves."""
 
+import io
 import json
 import re
 import shutil
 
 import pytest
+from PIL import Image
 
 from tests.conftest import make_app
 from tests.fixture import FIXTURE, FIXTURE_EDITION, MISSOULA_WORDS
 from tests.site_urls import sitemap_paths
 from webapp.content import load_guide
+from webapp.icons import initials
 from webapp.settings import DefaultConfig
 
 
@@ -132,15 +135,31 @@ def test_the_editions_glossary_adds_its_protocols_words(tmp_path):
     assert "does not use the glossary's 'get-out' (الخروج): 'Get Out'" in result.output, result.output
 
 
-def test_the_icons_are_drawn_in_the_editions_colour(fixture_client):
+def test_the_icons_are_drawn_in_the_editions_colour_with_its_initials(fixture_client):
     manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
     html = fixture_client.get("/en/").get_data(as_text=True)
     svg_url = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
-    assert '<rect width="100" height="100" rx="18" fill="#2f5d1f"/>' in fixture_client.get(svg_url).get_data(
-        as_text=True
-    )
-    png = fixture_client.get(manifest["icons"][0]["src"]).data
-    assert png.startswith(b"\x89PNG") and len(manifest["icons"]) == 4
+    svg = fixture_client.get(svg_url).get_data(as_text=True)
+    assert '<rect width="100" height="100" rx="18" fill="#2f5d1f"/>' in svg
+    assert re.search(r'<text [^>]*fill="#2f5d1f">EVS</text>', svg), svg
+    assert len(manifest["icons"]) == 4
+    for icon in manifest["icons"]:
+        image = Image.open(io.BytesIO(fixture_client.get(icon["src"]).data)).convert("RGB")
+        size = image.width
+        assert f"{size}x{size}" == icon["sizes"]
+        # The letters: accent-coloured pixels across the middle of the white shield.
+        middle = image.crop((size * 3 // 8, size * 2 // 5, size * 5 // 8, size // 2))
+        colours = middle.getcolors(maxcolors=middle.width * middle.height)
+        accent = sum(count for count, (r, g, b) in colours if g > r + 30 and g > b + 30)
+        assert accent > middle.width * middle.height // 20, icon["src"]
+        assert any(colour == (255, 255, 255) for _count, colour in colours), icon["src"]
+
+
+@pytest.mark.parametrize(
+    ("short_name", "letters"), [("EVS", "EVS"), ("MCPS", "MCPS"), ("Example Valley", "EV"), ("north side", "N")]
+)
+def test_the_initials_come_from_the_districts_short_name(short_name, letters):
+    assert initials(short_name) == letters
 
 
 def test_the_emergency_number_is_the_editions(tmp_path):

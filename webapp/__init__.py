@@ -13,7 +13,7 @@ from webapp.catalog_layers import layers
 from webapp.catalogs import compile_layers
 from webapp.content import load_guide
 from webapp.edition import EditionError, read_edition, resolve_edition_path
-from webapp.icons import edition_icons
+from webapp.icons import edition_icons, initials
 from webapp.languages import configured_languages
 from webapp.response_cache import PreparedPagesMiddleware
 from webapp.security import SecurityHeadersMiddleware
@@ -55,7 +55,8 @@ def create_app(config=None):
 
     app.extensions["assets"] = assets = AssetManifest(app.config["STATIC_SOURCE_DIR"], f"{build_dir}/static").build()
     assets.add("css/edition.css", edition_css(edition.data.accent_color, edition.data.dark_accent_color).encode())
-    for name, data in edition_icons(edition.path, edition.data.accent_color, build_dir).items():
+    letters = initials(edition.data.district.short_name)
+    for name, data in edition_icons(edition.path, edition.data.accent_color, letters, build_dir).items():
         assets.add(f"icons/{name}", data)
     app.extensions["prepared_bodies"] = {}
 
