@@ -1,4 +1,7 @@
-"""Fixtures: one app built for the whole session (pages are read-only), and its test client."""
+"""Fixtures: one app built for the whole session (pages are read-only), and its test client.
+
+The engine's tests run against the fixture edition (tests/fixture_edition/), so that they hold for
+any district; tests/missoula/ overrides these fixtures to test the Missoula edition's own facts."""
 
 import shutil
 from pathlib import Path
@@ -6,8 +9,8 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
+from tests.fixture import FIXTURE_EDITION
 from webapp import create_app
-from webapp.edition import DEFAULT_EDITION
 
 
 class BufferedClient(FlaskClient):
@@ -18,8 +21,10 @@ class BufferedClient(FlaskClient):
 
 
 def make_app(tmp_dir, **config):
-    """An app whose generated files go to tmp_dir, never into the checkout's instance/ folder."""
-    app = create_app({"BUILD_DIR": str(Path(tmp_dir) / "build"), "TESTING": True, **config})
+    """An app whose generated files go to tmp_dir, never into the checkout's instance/ folder;
+    it serves the fixture edition unless EDITION says otherwise."""
+    defaults = {"BUILD_DIR": str(Path(tmp_dir) / "build"), "TESTING": True, "EDITION": str(FIXTURE_EDITION)}
+    app = create_app({**defaults, **config})
     app.test_client_class = BufferedClient
     return app
 
@@ -41,9 +46,9 @@ def runner(app):
 
 @pytest.fixture()
 def edition_copy(tmp_path):
-    """A writable copy of the Missoula edition, for tests that change the guide (EDITION=it)."""
+    """A writable copy of the fixture edition, for tests that change the guide (EDITION=it)."""
     target = tmp_path / "edition"
-    shutil.copytree(DEFAULT_EDITION, target)
+    shutil.copytree(FIXTURE_EDITION, target)
     return target
 
 
@@ -51,3 +56,15 @@ def edition_copy(tmp_path):
 def content_copy(edition_copy):
     """The content folder of a writable copy of the edition."""
     return edition_copy / "content"
+
+
+@pytest.fixture(scope="session")
+def guide(app):
+    """The content the app serves (its edition's), for tests that hold for any edition."""
+    return app.extensions["guide"]
+
+
+@pytest.fixture(scope="session")
+def edition(app):
+    """What the served edition's edition.yaml says."""
+    return app.extensions["edition"].data

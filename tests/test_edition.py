@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.conftest import make_app
+from tests.missoula import MISSOULA
 from webapp.accent import contrast
 from webapp.edition import EditionError
 from webapp.settings import PROJECT_ROOT
@@ -24,26 +25,26 @@ def replace_in(path, old, new):
 BAD_FIELDS = {
     "phone number without a source": (
         "content/contacts.yaml",
-        "  sources: [kpax, missoula-city, kmpt-2024]",
-        "  sources: []",
-        r"content/contacts\.yaml: mpd: a contact with a number must name the sources that confirm it",
+        '  tel: "+15555550123"\n  sources: [evp-tips]',
+        '  tel: "+15555550123"\n  sources: []',
+        r"content/contacts\.yaml: evp-tips: a contact with a number must name the sources that confirm it",
     ),
     "unknown source": (
         "content/cards.yaml",
-        "sources: [srp, mcps-emergency]",
-        "sources: [srp, no-such-source]",
+        "      sources: [evs-plan]",
+        "      sources: [no-such-source]",
         r"content/cards\.yaml: overview\.sections\[0\]\.sources: unknown source 'no-such-source'",
     ),
     "colour that fails contrast": (
         "edition.yaml",
-        'accent_color: "#0b3d5c"',
+        'accent_color: "#2f5d1f"',
         'accent_color: "#ffcc00"',
         r"edition\.yaml: accent_color: contrast 1\.51:1 with white text on it.*WCAG AA needs 4\.5:1",
     ),
     "unknown language": (
         "edition.yaml",
-        "languages: [en, es,",
-        "languages: [en, xx, es,",
+        "languages: [en, ar]",
+        "languages: [en, xx, ar]",
         r"edition\.yaml: languages: unknown language 'xx'",
     ),
     "YAML syntax error": (
@@ -60,7 +61,7 @@ BAD_FIELDS = {
     ),
     "placeholder left in": (
         "edition.yaml",
-        '  name: "Missoula County Public Schools"',
+        '  name: "Example Valley Schools"',
         '  name: "FILL IN: the school district\'s name"',
         r"edition\.yaml: district: name: still the placeholder",
     ),
@@ -79,35 +80,35 @@ def test_a_bad_field_is_one_message_naming_file_and_field(tmp_path, edition_copy
 
 
 def test_a_page_in_the_list_with_no_content_is_named(tmp_path, edition_copy):
-    (edition_copy / "content" / "safety.yaml").unlink()
-    with pytest.raises(EditionError, match=r"content/safety\.yaml: missing, but 'safety' is in edition\.yaml's pages"):
+    (edition_copy / "content" / "report.yaml").unlink()
+    with pytest.raises(EditionError, match=r"content/report\.yaml: missing, but 'report' is in edition\.yaml's pages"):
         make_app(tmp_path, EDITION=str(edition_copy))
 
 
 def test_a_link_to_a_page_the_edition_does_not_list_is_named(tmp_path, edition_copy):
     replace_in(
         edition_copy / "edition.yaml",
-        "pages: [home, parents_lockdown, cards, lockdown, parents, safety,",
-        "pages: [home, cards, lockdown, parents_lockdown, parents,",
+        "pages: [home, cards, lockdown, parents_lockdown, report,",
+        "pages: [home, cards, lockdown, parents_lockdown,",
     )
-    (edition_copy / "content" / "safety.yaml").unlink()
+    (edition_copy / "content" / "report.yaml").unlink()
     with pytest.raises(EditionError) as raised:
         make_app(tmp_path, EDITION=str(edition_copy))
     assert any(
-        re.search(r"content/home\.yaml: ways\[2\]\.page: 'safety' is not a page of this edition", p)
+        re.search(r"content/home\.yaml: more\[0\]\.page: 'report' is not a page of this edition", p)
         for p in raised.value.problems
     )
 
 
-def test_edition_check_passes_on_missoula_and_lists_every_problem_of_a_broken_copy(app, edition_copy):
+def test_edition_check_passes_on_the_edition_and_lists_every_problem_of_a_broken_copy(app, edition_copy):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["edition", "check"])
     assert result.exit_code == 0, result.output
-    assert "Missoula County Public Schools and Missoula Police Department" in result.output
+    assert "Example Valley Schools and Example Valley Police" in result.output
     assert "No problems." in result.output
 
-    replace_in(edition_copy / "edition.yaml", "languages: [en, es,", "languages: [en, xx, es,")
-    replace_in(edition_copy / "edition.yaml", 'accent_color: "#0b3d5c"', 'accent_color: "blue"')
+    replace_in(edition_copy / "edition.yaml", "languages: [en, ar]", "languages: [en, xx, ar]")
+    replace_in(edition_copy / "edition.yaml", 'accent_color: "#2f5d1f"', 'accent_color: "blue"')
     result = runner.invoke(args=["edition", "check", str(edition_copy)])
     assert result.exit_code == 1
     assert "the edition has 2 problems" in result.output
@@ -123,7 +124,9 @@ def run_with_edition(edition, *command):
 
 def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_traceback(edition_copy):
     replace_in(
-        edition_copy / "content" / "contacts.yaml", "  sources: [kpax, missoula-city, kmpt-2024]", "  sources: []"
+        edition_copy / "content" / "contacts.yaml",
+        '"+15555550123"\n  sources: [evp-tips]',
+        '"+15555550123"\n  sources: []',
     )
     bin_dir = os.path.dirname(sys.executable)
     server = run_with_edition(edition_copy, os.path.join(bin_dir, "gunicorn"), "wsgi:app", "--bind", "127.0.0.1:0")
@@ -131,14 +134,13 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
     for result in (server, check):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
-        assert "content/contacts.yaml: mpd: a contact with a number must name the sources" in output
+        assert "content/contacts.yaml: evp-tips: a contact with a number must name the sources" in output
         assert "Traceback" not in output
     assert "Listening at" not in server.stderr
 
 
 def test_the_accent_colour_is_the_editions_and_reads_in_both_themes(tmp_path, edition_copy):
-    replace_in(edition_copy / "edition.yaml", 'accent_color: "#0b3d5c"', 'accent_color: "#6a1b9a"')
-    replace_in(edition_copy / "edition.yaml", 'dark_accent_color: "#8cc4ec"\n', "")
+    replace_in(edition_copy / "edition.yaml", 'accent_color: "#2f5d1f"', 'accent_color: "#6a1b9a"')
     client = make_app(tmp_path, EDITION=str(edition_copy)).test_client()
     html = client.get("/en/").get_data(as_text=True)
     assert '<meta name="theme-color" content="#6a1b9a">' in html
@@ -147,7 +149,9 @@ def test_the_accent_colour_is_the_editions_and_reads_in_both_themes(tmp_path, ed
     assert ":root { --brand: #6a1b9a; --header: #6a1b9a; }" in css
     dark = re.search(r"prefers-color-scheme: dark\) \{\s*:root \{ --brand: (#[0-9a-f]{6});", css).group(1)
     assert contrast(dark, "#14181c") >= 4.5
-    assert "#0b3d5c" not in (PROJECT_ROOT / "static" / "css" / "guide.css").read_text()
+    # The engine's stylesheet has no edition's colour (Missoula's is the one it once had).
+    engine_css = (PROJECT_ROOT / "static" / "css" / "guide.css").read_text().lower()
+    assert MISSOULA.data.accent_color not in engine_css and MISSOULA.data.dark_accent_color not in engine_css
 
 
 def test_a_new_edition_is_refused_until_filled_in_then_serves_only_its_own_facts(tmp_path):

@@ -65,11 +65,11 @@ def test_a_bad_request_gets_the_localized_400_page_with_the_same_headers(tmp_pat
     def bad():
         raise BadRequest()
 
-    response = app.test_client().get("/__bad", headers={"Accept-Language": "es"})
+    response = app.test_client().get("/__bad", headers={"Accept-Language": "ar"})
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert '<html lang="es" dir="ltr">' in html
-    assert 'href="tel:911"' in html and 'href="/es/"' in html
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'href="tel:911"' in html and 'href="/ar/"' in html
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
     assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 

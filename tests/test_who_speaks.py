@@ -1,46 +1,36 @@
-"""The guide says who speaks: built from MPD's and MCPS's public guidance, not their publication,
-unless a department or district adopts it (the ADOPTED_BY setting)."""
+"""Every page says who speaks, from the edition's own notices: built from the district's and the
+police department's public guidance, not their publication, unless one adopts it (adopted_by)."""
 
 import pytest
 from flask_babel import force_locale, gettext
 from markupsafe import escape
 
 from tests.conftest import make_app
-from tests.missoula import LANGUAGES
 from webapp.edition import EditionError
 
-NOT_OFFICIAL = (
-    "This guide is built from public guidance of the Missoula Police Department and Missoula County Public "
-    "Schools. It is not an official publication of either."
-)
+
+def notice(guide, adopted_by):
+    return next(n["notice"] for n in guide.pages["who_speaks"]["notices"] if n["adopted_by"] == adopted_by)
 
 
-def translated(app, code, message):
-    language = app.extensions["languages"][code]
-    with app.test_request_context(f"/{code}/"), force_locale(language.locale):
-        return gettext(message)
-
-
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_every_home_page_says_it_is_not_an_official_publication(app, client, code):
-    html = client.get(f"/{code}/").get_data(as_text=True)
-    notice = translated(app, code, NOT_OFFICIAL)
-    assert code == "en" or notice != NOT_OFFICIAL, f"{code} has no translation of the notice"
-    assert f'<p class="who-speaks">{escape(notice)}</p>' in html
-
-
-def test_about_page_poster_chooser_and_manifest_say_it_too(client):
-    for path in ("/en/about/", "/en/poster/", "/"):
-        assert NOT_OFFICIAL in client.get(path).get_data(as_text=True), path
+def test_every_page_of_every_language_says_it_is_not_an_official_publication(app, client, guide, edition):
+    english = notice(guide, "none")
+    for code in edition.languages:
+        html = client.get(f"/{code}/").get_data(as_text=True)
+        with app.test_request_context(f"/{code}/"), force_locale(app.extensions["languages"][code].locale):
+            shown = gettext(english)
+        assert code == "en" or shown != english, f"{code} has no translation of the notice"
+        assert f'<p class="who-speaks">{escape(shown)}</p>' in html, code
     manifest = client.get("/en/manifest.webmanifest").get_json(force=True)
-    assert manifest["description"].endswith(NOT_OFFICIAL)
-    assert "Safety guidance from the Missoula Police" not in client.get("/en/").get_data(as_text=True)
+    assert manifest["description"].endswith(english)
+    for path in ("/en/about/", "/en/poster/", "/"):
+        assert english in client.get(path).get_data(as_text=True), path
 
 
-def test_a_district_that_adopts_the_guide_can_say_so(tmp_path):
-    client = make_app(tmp_path, ADOPTED_BY="district").test_client()
-    html = client.get("/en/").get_data(as_text=True)
-    assert "Missoula County Public Schools publishes this guide." in html
+@pytest.mark.parametrize("adopted_by", ["police", "district", "both"])
+def test_a_department_or_district_that_adopts_the_guide_can_say_so(tmp_path, guide, adopted_by):
+    html = make_app(tmp_path, ADOPTED_BY=adopted_by).test_client().get("/en/").get_data(as_text=True)
+    assert f'<p class="who-speaks">{escape(notice(guide, adopted_by))}</p>' in html
     assert "not an official publication" not in html
 
 

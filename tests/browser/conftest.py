@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
-from tests.conftest import make_app
+from tests.missoula import copy_missoula, missoula_app
 from tests.site_urls import sitemap_paths
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -138,7 +138,13 @@ def browser(playwright_instance, chromium_path):
 
 @pytest.fixture(scope="session")
 def guide_app(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("browser-app"))
+    return missoula_app(tmp_path_factory.mktemp("browser-app"))
+
+
+@pytest.fixture()
+def edition_copy(tmp_path):
+    """The browser tests try the Missoula edition as it ships (test_any_edition.py tries the fixture's)."""
+    return copy_missoula(tmp_path)
 
 
 @pytest.fixture()
@@ -153,8 +159,8 @@ def versions(tmp_path, content_copy):
     """Version 1, and a version 2 with a new version number and changed home page text."""
     home = content_copy / "home.yaml"
     home.write_text(home.read_text().replace("and what you can do.", "and what you can do today."))
-    v1 = make_app(tmp_path / "v1", APP_VERSION="1.0.0-test")
-    v2 = make_app(tmp_path / "v2", APP_VERSION="2.0.0-test", EDITION=str(content_copy.parent))
+    v1 = missoula_app(tmp_path / "v1", APP_VERSION="1.0.0-test")
+    v2 = missoula_app(tmp_path / "v2", APP_VERSION="2.0.0-test", EDITION=str(content_copy.parent))
     return v1, v2
 
 

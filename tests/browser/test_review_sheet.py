@@ -4,11 +4,11 @@ import io
 
 from pypdf import PdfReader
 
-from tests.conftest import make_app
+from tests.missoula import missoula_app
 
 
 def test_the_tigrinya_review_sheet_opens_offline_and_prints(context, tmp_path):
-    app = make_app(tmp_path / "app")
+    app = missoula_app(tmp_path / "app")
     result = app.test_cli_runner().invoke(args=["translate", "review-sheet", "ti", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     requests = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.browser.conftest import wait_until_saved_offline
 from tests.browser.test_update import FailingAsset, check_for_update, open_saved, saved_paths, versions_shown
-from tests.conftest import make_app
+from tests.missoula import missoula_app
 from webapp.page_list import offline_copy_urls
 from webapp.settings import DefaultConfig
 
@@ -124,7 +124,7 @@ def test_an_update_of_the_worker_alone_that_fails_leaves_the_old_copy_whole(cont
     worker = tmp_path / "sw.js"
     source = Path(DefaultConfig.SERVICE_WORKER_SOURCE).read_text(encoding="utf-8")
     worker.write_text(source + "\n// a fix\n", encoding="utf-8")
-    only_worker_changed = make_app(tmp_path / "v1b", SERVICE_WORKER_SOURCE=str(worker))
+    only_worker_changed = missoula_app(tmp_path / "v1b", SERVICE_WORKER_SOURCE=str(worker))
     live_server.deploy(FailingAsset(only_worker_changed, "/en/about/"))
     assert check_for_update(page) == "redundant"
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from tests.conftest import make_app
-from tests.missoula import MISSOULA
+from tests.missoula import MISSOULA, missoula_app
 from webapp.catalogs import message_defects
 from webapp.glossary import crisis_strings, english_terms, glossary_defects, language_glossary
 from webapp.settings import DefaultConfig
@@ -45,7 +44,7 @@ def edit_catalog(translations_dir, locale, msgid, change):
 
 def check(tmp_path, translations_dir, *args):
     edition = translations_dir.parent / "edition"
-    app = make_app(tmp_path / "app", TRANSLATIONS_DIR=str(translations_dir), EDITION=str(edition))
+    app = missoula_app(tmp_path / "app", TRANSLATIONS_DIR=str(translations_dir), EDITION=str(edition))
     return app.test_cli_runner().invoke(args=["translate", "check", *args])
 
 

@@ -8,8 +8,7 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
-from tests.conftest import make_app
-from tests.missoula import LANGUAGES
+from tests.missoula import LANGUAGES, missoula_app
 from tests.site_urls import sitemap_paths
 from webapp.languages import known_languages
 
@@ -21,7 +20,7 @@ ALL_CODES = list(LANGUAGES)
 def fresh_client(tmp_path_factory):
     """A new app whose first request is /sw.js: rendering every page for the precache manifest
     must not let one page's language leak into another's (a request inside a request)."""
-    client = make_app(tmp_path_factory.mktemp("languages")).test_client()
+    client = missoula_app(tmp_path_factory.mktemp("languages")).test_client()
     assert client.get("/sw.js").status_code == 200
     return client
 
@@ -128,7 +127,7 @@ def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path, edition
     catalog["Lock the door. Block it."].string = ""
     with open(po_path, "wb") as fh:
         write_po(fh, catalog)
-    client = make_app(tmp_path, EDITION=str(edition_copy)).test_client()
+    client = missoula_app(tmp_path, EDITION=str(edition_copy)).test_client()
     html = client.get("/es/cards/deny/").get_data(as_text=True)
     assert '<li><span lang="en" class="untranslated">Lock the door. Block it.</span></li>' in html
     assert "<title>Bloquear" in html or "<title>" in html  # the title stays plain text
@@ -141,6 +140,6 @@ def test_a_configured_language_without_a_catalog_fails_at_start_up(tmp_path):
     empty = tmp_path / "no-catalogs"
     empty.mkdir()
     with pytest.raises(LanguageConfigError, match="'es' is configured"):
-        make_app(tmp_path, TRANSLATIONS_DIR=str(empty))
+        missoula_app(tmp_path, TRANSLATIONS_DIR=str(empty))
     with pytest.raises(LanguageConfigError, match="Unknown language 'xx'"):
-        make_app(tmp_path, LANGUAGES=("en", "xx"))
+        missoula_app(tmp_path, LANGUAGES=("en", "xx"))

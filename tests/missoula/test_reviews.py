@@ -10,8 +10,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
-from tests.conftest import make_app
-from tests.missoula import LANGUAGES, MISSOULA
+from tests.missoula import LANGUAGES, MISSOULA, missoula_app
 from webapp.reviews import read_reviews, text_hash
 from webapp.settings import DefaultConfig
 
@@ -34,7 +33,7 @@ def translations_copy(tmp_path):
 
 def app_with(tmp_path, translations_dir, name="app", **config):
     config.setdefault("EDITION", str(translations_dir.parent / "edition"))
-    return make_app(tmp_path / name, TRANSLATIONS_DIR=str(translations_dir), **config)
+    return missoula_app(tmp_path / name, TRANSLATIONS_DIR=str(translations_dir), **config)
 
 
 def all_reviews(translations_dir, locale):
@@ -179,7 +178,7 @@ def test_today_no_language_claims_a_review(client):
 
 
 def test_the_release_gate_marks_the_drafts_and_fails_the_release_check(tmp_path):
-    gated = make_app(tmp_path / "gated", REQUIRE_REVIEWED_CRISIS=True)
+    gated = missoula_app(tmp_path / "gated", REQUIRE_REVIEWED_CRISIS=True)
     chooser = gated.test_client().get("/").get_data(as_text=True)
     assert chooser.count('class="draft-mark"') == 9
     assert 'class="draft-banner"' in gated.test_client().get("/ti/cards/deny/").get_data(as_text=True)
