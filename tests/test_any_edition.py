@@ -135,6 +135,16 @@ def test_the_editions_glossary_adds_its_protocols_words(tmp_path):
     assert "does not use the glossary's 'get-out' (الخروج): 'Get Out'" in result.output, result.output
 
 
+def test_a_broken_glossary_is_one_message_naming_its_file(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    glossary = edition / "translations" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("  get-out:", "  get-out: [", 1))
+    result = make_app(tmp_path / "app", EDITION=str(edition)).test_cli_runner().invoke(args=["translate", "check"])
+    assert result.exit_code == 1
+    assert f"Cannot read {glossary}" in result.output and "Traceback" not in result.output, result.output
+
+
 def test_the_icons_are_drawn_in_the_editions_colour_with_its_initials(fixture_client):
     manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
     html = fixture_client.get("/en/").get_data(as_text=True)

@@ -67,16 +67,7 @@ def page_crisis_review():
 
 def language_reviews():
     """[(language, status of all its crisis strings)] for every served language."""
-    statuses = []
-    previous = g.get("language")
-    try:
-        for language in served_languages():
-            g.language = language
-            with force_locale(language.locale):
-                statuses.append((language, crisis_status(language, crisis_strings(_guide()))))
-    finally:
-        g.language = previous
-    return statuses
+    return [(language, language_status(language)) for language in served_languages()]
 
 
 def is_draft(language):
@@ -85,6 +76,7 @@ def is_draft(language):
 
 
 def language_status(language):
+    """Status of all of a language's crisis strings, whatever the page's language."""
     previous = g.get("language")
     try:
         g.language = language

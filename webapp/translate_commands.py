@@ -15,7 +15,7 @@ from flask.cli import AppGroup
 from webapp.catalog_layers import layer_finder, layers, merged
 from webapp.catalogs import catalog_defects, compile_layers
 from webapp.edition import shown_path
-from webapp.glossary import crisis_strings, english_terms, language_glossary
+from webapp.glossary import GlossaryError, crisis_strings, english_terms, language_glossary
 from webapp.languages import known_languages
 from webapp.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
 from webapp.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
@@ -45,9 +45,14 @@ def _layers():
     return layers(current_app.config, current_app.extensions["edition"])
 
 
-def _layer_dirs():
-    """The layers' folders, interface first: where the glossaries are."""
-    return [layer.directory for layer in _layers()]
+def _glossary(locale):
+    """(the English terms, the language's approved forms) from both layers' glossaries; a broken
+    glossary file is one message naming it, not a traceback."""
+    folders = [layer.directory for layer in _layers()]
+    try:
+        return english_terms(folders), language_glossary(folders, locale)
+    except GlossaryError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _pybabel(*args):
@@ -163,9 +168,9 @@ def review_sheet(code, out):
     """Write a printable, offline HTML review sheet and its CSV for a native speaker."""
     language = _language(code)
     catalog, _texts = _catalog_texts(language)
-    glossary = language_glossary(_layer_dirs(), language.locale)
+    terms, glossary = _glossary(language.locale)
     crisis = crisis_strings(current_app.extensions["guide"])
-    rows = sheet_rows(_template(), catalog, crisis, english_terms(_layer_dirs()), glossary)
+    rows = sheet_rows(_template(), catalog, crisis, terms, glossary)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"review-sheet-{language.code}"
@@ -207,7 +212,6 @@ def record_review(code, sheet, reviewer, role, day):
 def check(locales, release):
     """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
     address, non-Western digits, or a crisis string that does not use its language's glossary."""
-    terms = english_terms(_layer_dirs())
     guide = current_app.extensions["guide"]
     crisis = crisis_strings(guide)
     exact = (current_app.extensions["edition"].data.emergency_number, *guide.contact_strings())
@@ -216,7 +220,7 @@ def check(locales, release):
     for locale in sorted(served):
         if locales and locale not in locales:
             continue
-        glossary = language_glossary(_layer_dirs(), locale)
+        terms, glossary = _glossary(locale)
         if not glossary:
             failed = True
             click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
