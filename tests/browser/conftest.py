@@ -141,6 +141,12 @@ def guide_app(tmp_path_factory):
     return missoula_app(tmp_path_factory.mktemp("browser-app"))
 
 
+@pytest.fixture(scope="session")
+def app(guide_app):
+    """Here the app is the one the browsers see (the Missoula edition), not the fixture's."""
+    return guide_app
+
+
 @pytest.fixture()
 def edition_copy(tmp_path):
     """The browser tests try the Missoula edition as it ships (test_any_edition.py tries the fixture's)."""
