@@ -139,6 +139,18 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
     assert "Listening at" not in server.stderr
 
 
+def test_checking_the_edition_in_use_lists_as_much_as_checking_its_folder(tmp_path):
+    springfield = tmp_path / "springfield"
+    runner = make_app(tmp_path / "app").test_cli_runner()
+    assert runner.invoke(args=["edition", "new", str(springfield)]).exit_code == 0
+    by_folder = runner.invoke(args=["edition", "check", str(springfield)]).output
+    bin_dir = os.path.dirname(sys.executable)
+    in_use = run_with_edition(springfield, os.path.join(bin_dir, "flask"), "--app", "webapp", "edition", "check")
+    assert in_use.returncode == 1
+    problems = [line for line in in_use.stderr.splitlines() if "still the placeholder" in line]
+    assert len(problems) >= 20 and len(problems) == by_folder.count("still the placeholder"), in_use.stderr
+
+
 def test_the_accent_colour_is_the_editions_and_reads_in_both_themes(tmp_path, edition_copy):
     replace_in(edition_copy / "edition.yaml", 'accent_color: "#2f5d1f"', 'accent_color: "#6a1b9a"')
     client = make_app(tmp_path, EDITION=str(edition_copy)).test_client()

@@ -47,10 +47,10 @@ def _raw_edition(path):
 def check(path):
     """Check an edition (by default the one in use): every problem, with its file and field."""
     try:
-        if path is None and "edition_error" in current_app.extensions:
-            raise current_app.extensions["edition_error"]
-        target = resolve_edition_path(path) if path else current_app.extensions["edition"].path
+        target = resolve_edition_path(path or current_app.config["EDITION"])
         found, guide = checked_edition(target)
+        if path is None and "edition_error" in current_app.extensions:
+            raise current_app.extensions["edition_error"]  # a GUIDE_ setting its files do not explain
     except EditionError as error:
         raise EditionProblems(error) from None
     data = found.data
