@@ -112,7 +112,10 @@ def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
     cards.write_text(cards.read_text(encoding="utf-8").replace('"Lock the door."', '"Lock the door now."'))
     app = make_app(tmp_path / "app", EDITION=str(edition), TRANSLATIONS_DIR=str(interface))
     cli = app.test_cli_runner()
+    interface_template = (interface / "messages.pot").read_bytes()
     assert cli.invoke(args=["translate", "extract"]).exit_code == 0
+    # The interface's strings did not change: its template is left as it was, date and all.
+    assert (interface / "messages.pot").read_bytes() == interface_template
     assert cli.invoke(args=["translate", "update"]).exit_code == 0
     result = cli.invoke(args=["translate", "check"])
     assert result.exit_code == 1

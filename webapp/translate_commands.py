@@ -3,6 +3,7 @@ reviews (review-sheet, record-review)."""
 
 import contextlib
 import datetime
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -59,7 +60,14 @@ def _pybabel(*args):
     CommandLineInterface().run(["pybabel", "-q", *map(str, args)])
 
 
+CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"]*"\n', re.M)
+
+
 def _extract(mapping_file, root, input_dir, target, project):
+    """Extract into target; a template whose strings did not change keeps its old file, date
+    included, so that extracting an edition leaves the interface's template as it was."""
+    target = Path(target)
+    before = target.read_text(encoding="utf-8") if target.is_file() else None
     # From the layer's own root, so that source locations are paths inside it.
     with contextlib.chdir(root):
         _pybabel(
@@ -81,6 +89,10 @@ def _extract(mapping_file, root, input_dir, target, project):
             target,
             input_dir,
         )
+    if before is not None and CREATION_DATE.sub("", before) == CREATION_DATE.sub(
+        "", target.read_text(encoding="utf-8")
+    ):
+        target.write_text(before, encoding="utf-8")
 
 
 @translate.command()
