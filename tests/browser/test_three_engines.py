@@ -9,6 +9,7 @@ import pytest
 from tests.browser.conftest import expected_headings, normalise
 from tests.browser.engines import Display, Firefox, WebKit
 from tests.browser.test_update import CHECK_FOR_UPDATE, FailingAsset, saved_paths
+from tests.conftest import make_app
 
 ENGINES = ["webkit", "firefox"]
 
@@ -42,9 +43,9 @@ def wait_for(engine, expression, seconds=45):
     raise AssertionError(f"{engine.name}: {expression} never became true (last: {last})")
 
 
-def open_saved(engine, live_server, app):
+def open_saved(engine, live_server, app, language="en"):
     live_server.deploy(app)
-    engine.goto(live_server.url + "/en/")
+    engine.goto(f"{live_server.url}/{language}/")
     wait_for(engine, "document.querySelector('#offline-status').getAttribute('data-state') === 'ready'")
 
 
@@ -90,3 +91,15 @@ def test_a_failed_update_leaves_the_old_copy_whole(engine, live_server, versions
     live_server.stop()
     versions_seen = shown(engine, live_server.url, english_pages(v1), "document.querySelector('.version').textContent")
     assert set(versions_seen.values()) == {"Version 1.0.0-test"}
+
+
+def test_another_districts_edition_saves_itself_and_reads_offline_right_to_left(engine, live_server, tmp_path):
+    """The fixture edition (a made-up district, English and Arabic), saved in Arabic."""
+    fixture_app = make_app(tmp_path / "fixture")  # make_app serves the fixture edition
+    headings = {path: h1 for path, h1 in expected_headings(fixture_app, "ar").items() if path != "/"}
+    open_saved(engine, live_server, fixture_app, "ar")
+    live_server.stop()
+    seen = shown(engine, live_server.url, headings, "document.querySelector('h1').textContent")
+    print(f"{engine.name}: {len(seen)} pages of the fixture edition offline")
+    assert seen == headings
+    assert engine.evaluate("getComputedStyle(document.body).direction") == "rtl"
