@@ -117,6 +117,23 @@ def test_edition_check_passes_on_the_edition_and_lists_every_problem_of_a_broken
     assert "Traceback" not in result.output
 
 
+def test_crisis_text_longer_than_one_glance_is_advised_but_served(tmp_path, edition_copy):
+    long_line = "Leave your things behind you and go out by the nearest door you can safely reach."
+    replace_in(edition_copy / "content" / "cards.yaml", '"Leave your things."', f'"{long_line}"')
+    steps = '      - "Show empty hands."\n'
+    replace_in(
+        edition_copy / "content" / "cards.yaml", steps, steps + '      - "Keep your hands up high and open."\n' * 6
+    )
+    result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
+    assert result.exit_code == 0, result.output
+    advice = result.stderr.splitlines()
+    assert advice[0] == "2 crisis texts longer than one glance:", advice
+    assert f"{edition_copy}/content/cards.yaml: cards[0] (get-out).steps[0]: 16 words; one idea a line" in advice[1]
+    assert f"{edition_copy}/content/cards.yaml: cards[2] (police-arrive): 49 words; a card holds" in advice[2]
+    assert "No problems." in result.stdout
+    make_app(tmp_path / "served", EDITION=str(edition_copy))  # advice never stops the server
+
+
 def run_with_edition(edition, *command):
     env = dict(os.environ, GUIDE_EDITION=str(edition), GUIDE_BUILD_DIR=str(edition.parent / "build"))
     return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)

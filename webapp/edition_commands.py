@@ -8,7 +8,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content import load_guide
-from webapp.edition import EDITION_FILE, EditionError, read_edition, read_yaml, resolve_edition_path
+from webapp.crisis_length import crisis_length_advice
+from webapp.edition import EDITION_FILE, EditionError, read_edition, read_yaml, resolve_edition_path, shown_path
 from webapp.edition_schema import PAGE_IDS
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
@@ -54,6 +55,12 @@ def check(path):
     except EditionError as error:
         raise EditionProblems(error) from None
     data = found.data
+    advice = crisis_length_advice(guide)
+    if advice:
+        # Advice, not a problem: the edition serves, but a frightened reader needs it shorter.
+        click.echo(f"{len(advice)} crisis text{'s' if len(advice) != 1 else ''} longer than one glance:", err=True)
+        for file, where, what in advice:
+            click.echo(f"{shown_path(Path(target) / 'content' / f'{file}.yaml')}: {where}: {what}", err=True)
     click.echo(
         f"{target}: {data.guide.name}, {data.district.name} and {data.police.name}: "
         f"{len(data.pages)} pages, {len(guide.contacts)} contacts, {len(guide.sources)} sources, "
