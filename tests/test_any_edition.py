@@ -10,16 +10,11 @@ import pytest
 from PIL import Image
 
 from tests.conftest import make_app
-from tests.fixture import FIXTURE, FIXTURE_EDITION, MISSOULA_WORDS
+from tests.fixture import FIXTURE, MISSOULA_WORDS
 from tests.site_urls import sitemap_paths
 from webapp.content import load_guide
 from webapp.icons import initials
 from webapp.settings import DefaultConfig
-
-
-@pytest.fixture(scope="module")
-def fixture_client(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("fixture"), EDITION=str(FIXTURE_EDITION)).test_client()
 
 
 def every_served_path(client):
@@ -35,26 +30,26 @@ def every_served_path(client):
     return sorted(paths)
 
 
-def test_no_file_of_another_edition_says_missoula(fixture_client):
-    paths = every_served_path(fixture_client)
+def test_no_file_of_another_edition_says_missoula(client):
+    paths = every_served_path(client)
     assert len(paths) > 20
     for path in paths:
-        response = fixture_client.get(path)
+        response = client.get(path)
         assert response.status_code == 200, path
         text = response.get_data(as_text=True)
         for word in MISSOULA_WORDS:
             assert word not in text, f"{path} says {word!r}"
 
 
-def test_the_page_list_is_the_editions(fixture_client):
-    paths = set(sitemap_paths(fixture_client))
+def test_the_page_list_is_the_editions(client):
+    paths = set(sitemap_paths(client))
     # Its own cards, in its own order, and no page the edition does not list.
     assert {"/en/cards/get-out/", "/en/cards/lock-in/", "/ar/lockdown/police-arrive/"} <= paths
     assert not any(p.startswith(("/en/parents/", "/en/safety/")) and p != "/en/parents/lockdown/" for p in paths)
     for path in ("/en/parents/", "/ar/safety/", "/en/cards/deny/"):
-        response = fixture_client.get(path)
+        response = client.get(path)
         assert response.status_code == 404, path
-    footer = re.search(r'<footer class="site-footer">.*?</ul>', fixture_client.get("/en/").get_data(as_text=True), re.S)
+    footer = re.search(r'<footer class="site-footer">.*?</ul>', client.get("/en/").get_data(as_text=True), re.S)
     labels = re.findall(r"<li><a href=\"[^\"]+\">([^<]+)</a></li>", footer.group(0))
     assert labels == [
         "Home",
@@ -67,17 +62,17 @@ def test_the_page_list_is_the_editions(fixture_client):
     ]
 
 
-def test_names_protocol_and_contacts_are_the_editions(fixture_client):
-    home = fixture_client.get("/en/").get_data(as_text=True)
+def test_names_protocol_and_contacts_are_the_editions(client):
+    home = client.get("/en/").get_data(as_text=True)
     assert "<title>Family Safety Guide · Family Safety Guide</title>" in home
     assert "Example Valley Police and Example Valley Schools" in home
-    parents = fixture_client.get("/en/parents/lockdown/").get_data(as_text=True)
+    parents = client.get("/en/parents/lockdown/").get_data(as_text=True)
     actions = re.findall(r'<div class="protocol__action protocol__action--([a-z-]+)"><dt>([^<]+)</dt>', parents)
     assert actions == [("stay-in", "Stay In"), ("lock-in", "Lock In"), ("get-out", "Get Out")]
-    report = fixture_client.get("/en/report/").get_data(as_text=True)
+    report = client.get("/en/report/").get_data(as_text=True)
     numbers = set(re.findall(r'href="tel:([^"]+)"', report))
     assert numbers == {contact["tel"] for contact in fixture_contacts()}
-    manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
+    manifest = client.get("/en/manifest.webmanifest").get_json(force=True)
     assert (manifest["name"], manifest["short_name"], manifest["theme_color"]) == (
         "Family Safety Guide",
         "Family Safety",
@@ -90,22 +85,21 @@ def fixture_contacts():
     return load_guide(FIXTURE.content_dir, FIXTURE.data.pages).contacts.values()
 
 
-def test_the_right_to_left_language_reads_from_the_editions_own_catalog(fixture_client):
-    html = fixture_client.get("/ar/parents/lockdown/").get_data(as_text=True)
+def test_the_right_to_left_language_reads_from_the_editions_own_catalog(client):
+    html = client.get("/ar/parents/lockdown/").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1>مدرسة طفلي في حالة قفل</h1>" in html
     assert "دليل سلامة العائلة" in html  # the guide's name, from the edition's catalog
     assert 'class="untranslated"' not in html
-    chooser = fixture_client.get("/").get_data(as_text=True)
+    chooser = client.get("/").get_data(as_text=True)
     assert chooser.count('class="language-list__name"') == 2
-    manifest = json.loads(fixture_client.get("/ar/manifest.webmanifest").get_data(as_text=True))
+    manifest = json.loads(client.get("/ar/manifest.webmanifest").get_data(as_text=True))
     assert (manifest["dir"], manifest["name"]) == ("rtl", "دليل سلامة العائلة")
 
 
-def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
+def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path, edition_copy):
     """translate check names the edition's catalog and the one string whose English changed."""
-    edition = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, edition)
+    edition = edition_copy
     interface = tmp_path / "translations"
     shutil.copytree(DefaultConfig.TRANSLATIONS_DIR, interface)
     cards = edition / "content" / "cards.yaml"
@@ -125,11 +119,10 @@ def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path):
     assert any("fuzzy" in line for line in problems)
 
 
-def test_the_editions_glossary_adds_its_protocols_words(tmp_path):
+def test_the_editions_glossary_adds_its_protocols_words(tmp_path, edition_copy):
     """A crisis term of the edition's own protocol is held to the edition's glossary, beside the
     interface's terms."""
-    edition = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, edition)
+    edition = edition_copy
     po = edition / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('msgid "Get Out"\nmsgstr "الخروج"', 'msgid "Get Out"\nmsgstr "المغادرة"'))
@@ -138,9 +131,8 @@ def test_the_editions_glossary_adds_its_protocols_words(tmp_path):
     assert "does not use the glossary's 'get-out' (الخروج): 'Get Out'" in result.output, result.output
 
 
-def test_a_broken_glossary_is_one_message_naming_its_file(tmp_path):
-    edition = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, edition)
+def test_a_broken_glossary_is_one_message_naming_its_file(tmp_path, edition_copy):
+    edition = edition_copy
     glossary = edition / "translations" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("  get-out:", "  get-out: [", 1))
     result = make_app(tmp_path / "app", EDITION=str(edition)).test_cli_runner().invoke(args=["translate", "check"])
@@ -148,16 +140,16 @@ def test_a_broken_glossary_is_one_message_naming_its_file(tmp_path):
     assert f"Cannot read {glossary}" in result.output and "Traceback" not in result.output, result.output
 
 
-def test_the_icons_are_drawn_in_the_editions_colour_with_its_initials(fixture_client):
-    manifest = fixture_client.get("/en/manifest.webmanifest").get_json(force=True)
-    html = fixture_client.get("/en/").get_data(as_text=True)
+def test_the_icons_are_drawn_in_the_editions_colour_with_its_initials(client):
+    manifest = client.get("/en/manifest.webmanifest").get_json(force=True)
+    html = client.get("/en/").get_data(as_text=True)
     svg_url = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
-    svg = fixture_client.get(svg_url).get_data(as_text=True)
+    svg = client.get(svg_url).get_data(as_text=True)
     assert '<rect width="100" height="100" rx="18" fill="#2f5d1f"/>' in svg
     assert re.search(r'<text [^>]*fill="#2f5d1f">EVS</text>', svg), svg
     assert len(manifest["icons"]) == 4
     for icon in manifest["icons"]:
-        image = Image.open(io.BytesIO(fixture_client.get(icon["src"]).data)).convert("RGB")
+        image = Image.open(io.BytesIO(client.get(icon["src"]).data)).convert("RGB")
         size = image.width
         assert f"{size}x{size}" == icon["sizes"]
         # The letters: accent-coloured pixels across the middle of the white shield.
@@ -175,9 +167,8 @@ def test_the_initials_come_from_the_districts_short_name(short_name, letters):
     assert initials(short_name) == letters
 
 
-def test_the_emergency_number_is_the_editions(tmp_path):
-    edition = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, edition)
+def test_the_emergency_number_is_the_editions(tmp_path, edition_copy):
+    edition = edition_copy
     text = (edition / "edition.yaml").read_text(encoding="utf-8")
     (edition / "edition.yaml").write_text(text.replace('emergency_number: "911"', 'emergency_number: "112"'))
     client = make_app(tmp_path / "app", EDITION=str(edition)).test_client()
