@@ -43,6 +43,17 @@ class OneRequestPerConnection(WSGIRequestHandler):
     def log_request(self, *args, **kwargs):
         pass
 
+    def connection_dropped(self, error, environ=None):
+        # When the browser drops a connection mid-answer, Werkzeug's server does not always close
+        # the response (a file WhiteNoise opened): close it, as gunicorn does.
+        response = (environ or {}).get(RESPONSE_KEY)
+        if hasattr(response, "close"):
+            response.close()
+
+
+# Where the live server keeps each request's response, so that a dropped connection can close it.
+RESPONSE_KEY = "tests.response"
+
 
 class StoppableServer(ThreadedWSGIServer):
     """A threaded server that, when stopped, also closes connections it has already accepted.
@@ -85,7 +96,8 @@ class SwitchableApp:
     def __call__(self, environ, start_response):
         if self.on_request is not None:
             self.on_request(environ["PATH_INFO"])
-        return self.current(environ, start_response)
+        environ[RESPONSE_KEY] = response = self.current(environ, start_response)
+        return response
 
 
 class LiveServer:
