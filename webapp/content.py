@@ -83,11 +83,12 @@ class Guide:
         page = self.pages.get(page_id, {})
         return page.get("overview", page)
 
-    def contact_strings(self):
-        """Every number, e-mail address and web address the contacts give, as written: what each
-        translation must keep exactly."""
+    def exact_strings(self, emergency_number):
+        """The emergency number, then every number, e-mail address and web address the contacts
+        give, as written: what each translation must keep exactly, and all a page may give."""
         fields = ("number", "email", "web")
-        return tuple(dict.fromkeys(c[f] for c in self.contacts.values() for f in fields if c.get(f)))
+        given = (c[f] for c in self.contacts.values() for f in fields if c.get(f))
+        return tuple(dict.fromkeys((emergency_number, *given)))
 
     def card(self, card_id):
         return next((card for card in self.cards if card["id"] == card_id), None)

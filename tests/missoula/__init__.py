@@ -10,7 +10,7 @@ LANGUAGES = tuple(MISSOULA.data.languages)
 CONTENT_DIR = MISSOULA.content_dir
 GUIDE = load_guide(CONTENT_DIR, MISSOULA.data.pages)
 # What every translation must keep exactly: the edition's emergency number and its contacts'.
-EXACT = (MISSOULA.data.emergency_number, *GUIDE.contact_strings())
+EXACT = GUIDE.exact_strings(MISSOULA.data.emergency_number)
 
 
 def missoula_app(tmp_dir, **config):

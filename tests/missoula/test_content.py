@@ -35,7 +35,7 @@ def verified(edition):
     contacts")."""
     guide = load_guide(edition.content_dir, edition.data.pages)
     tels = {edition.data.emergency_number, *(c["tel"] for c in guide.contacts.values() if c.get("tel"))}
-    return {edition.data.emergency_number, *guide.contact_strings()}, tels
+    return set(guide.exact_strings(edition.data.emergency_number)), tels
 
 
 EDITIONS = {"missoula": MISSOULA, "fixture": FIXTURE}
