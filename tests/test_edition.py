@@ -120,18 +120,40 @@ def test_edition_check_passes_on_the_edition_and_lists_every_problem_of_a_broken
 def test_crisis_text_longer_than_one_glance_is_advised_but_served(tmp_path, edition_copy):
     long_line = "Leave your things behind you and go out by the nearest door you can safely reach."
     replace_in(edition_copy / "content" / "cards.yaml", '"Leave your things."', f'"{long_line}"')
-    steps = '      - "Show empty hands."\n'
     replace_in(
-        edition_copy / "content" / "cards.yaml", steps, steps + '      - "Keep your hands up high and open."\n' * 6
+        edition_copy / "content" / "cards.yaml",
+        '"When safe, call 911."',
+        '"When you are somewhere safe, call 911 and stay on the line."',
+    )
+    further = '      - "Show empty hands."\n'
+    replace_in(
+        edition_copy / "content" / "cards.yaml",
+        further,
+        further + "    further:\n" + '      - "Keep your hands up high and open where officers see them."\n' * 5,
     )
     result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
     assert result.exit_code == 0, result.output
     advice = result.stderr.splitlines()
-    assert advice[0] == "2 crisis texts longer than one glance:", advice
-    assert f"{edition_copy}/content/cards.yaml: cards[0] (get-out).steps[0]: 16 words; one idea a line" in advice[1]
-    assert f"{edition_copy}/content/cards.yaml: cards[2] (police-arrive): 49 words; a card holds" in advice[2]
+    assert advice[0] == "3 crisis texts longer than one glance:", advice
+    cards = f"{edition_copy}/content/cards.yaml"
+    assert f"{cards}: cards[0] (get-out).key_messages: 28 words; the key messages hold at most about 27" in advice[1]
+    assert f"{cards}: cards[0] (get-out).key_messages[0]: 16 words; one idea a line" in advice[2]
+    assert f"{cards}: cards[2] (police-arrive).further: 55 words; the further lines hold at most about 50" in advice[3]
+    assert f"{cards}: cards[2] (police-arrive).key_messages" not in result.stderr
     assert "No problems." in result.stdout
     make_app(tmp_path / "served", EDITION=str(edition_copy))  # advice never stops the server
+
+
+def test_more_than_three_key_messages_are_refused_with_the_file_and_field(tmp_path, edition_copy):
+    key = '      - "Show empty hands."\n'
+    replace_in(edition_copy / "content" / "cards.yaml", key, key + '      - "Stay calm."\n' * 2)
+    result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
+    assert result.exit_code == 1
+    assert (
+        f"{edition_copy}/content/cards.yaml: cards[2].key_messages: 4 key messages; a frightened reader takes in "
+        "at most 3: keep the most important and move the rest to 'further'"
+    ) in result.output
+    assert "Traceback" not in result.output
 
 
 def run_with_edition(edition, *command):

@@ -1,4 +1,4 @@
-"""The lockdown screen's page: a checklist, the notes, the cards one tap away, nothing that calls out."""
+"""The lockdown screen's page: a checklist, key messages first, the cards one tap away, nothing that calls out."""
 
 import re
 
@@ -9,15 +9,17 @@ def card_ids(guide):
     return [card["id"] for card in guide.cards]
 
 
-def test_lockdown_is_a_checklist_of_the_editions_steps(client, guide):
+def test_lockdown_is_a_checklist_of_the_editions_lines_key_messages_first(client, guide):
     html = client.get("/en/lockdown/").get_data(as_text=True)
     lockdown = guide.pages["lockdown"]
+    lines = [line["text"] for line in lockdown["key_messages"] + lockdown["further"]]
     boxes = re.findall(r'<input type="checkbox" data-step="(\d+)">', html)
-    assert boxes == [str(index) for index in range(len(lockdown["steps"]))]
-    for step in lockdown["steps"]:
-        assert f"<span>{escape(step)}</span>" in html
-    for note in lockdown["notes"]:
-        assert str(escape(note)) in html
+    assert boxes == [str(index) for index in range(len(lines))]
+    key, further = html.split('<ol class="crisis__key">', 1)[1].split('<ul class="crisis__further">', 1)
+    for line in lockdown["key_messages"]:
+        assert f"<span>{escape(line['text'])}</span>" in key
+    for line in lockdown["further"]:
+        assert f"<span>{escape(line['text'])}</span>" in further
 
 
 def test_lockdown_links_to_its_own_dark_copy_of_every_card_and_to_the_parents_page(client, guide):

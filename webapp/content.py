@@ -10,7 +10,17 @@ from pathlib import Path
 
 from webapp.content_dates import changed_dates
 from webapp.edition import EditionError, read_yaml, shown_path, validated
-from webapp.edition_schema import PAGE_IDS, PLACEHOLDER, Contact, Protocol, Source
+from webapp.edition_schema import (
+    PAGE_IDS,
+    PLACEHOLDER,
+    CardsFile,
+    Contact,
+    LockdownFile,
+    ParentsLockdownFile,
+    Protocol,
+    Source,
+    WhoSpeaksFile,
+)
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -27,7 +37,6 @@ TRANSLATABLE_KEYS = frozenset(
         "when",
         "missing",
         "tagline",
-        "notes",
         "action",
         "means",
         "credit",
@@ -35,6 +44,9 @@ TRANSLATABLE_KEYS = frozenset(
         "notice",
         "nav",
         "short_name",
+        "short",
+        "key_messages",
+        "further",
     }
 )
 
@@ -59,6 +71,14 @@ NOT_IN_FOOTER = ("lockdown",)
 ALWAYS = ("offline", "who_speaks", "protocol")
 # Pages whose every section must name its sources (the others hold no facts of their own).
 SOURCED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report")
+# Content files with a model of their shape (edition_schema): the others are read as written.
+TYPED_FILES = {
+    "protocol": Protocol,
+    "cards": CardsFile,
+    "lockdown": LockdownFile,
+    "parents_lockdown": ParentsLockdownFile,
+    "who_speaks": WhoSpeaksFile,
+}
 
 
 @dataclass(frozen=True)
@@ -102,12 +122,13 @@ class Guide:
         dates = [self.changed.get(stem) for stem in file_stems]
         return max(dates) if dates and None not in dates else None
 
-    def notice(self, adopted_by):
-        """Who speaks in the guide: built from the police's and district's guidance, unless adopted."""
-        notices = {n["adopted_by"]: n["notice"] for n in self.pages["who_speaks"]["notices"]}
+    def notice(self, adopted_by, short=False):
+        """Who speaks in the guide: built from the police's and district's guidance, unless adopted;
+        short: in one short line."""
+        notices = {n["adopted_by"]: n for n in self.pages["who_speaks"]["notices"]}
         if adopted_by not in notices:
             raise EditionError([f"ADOPTED_BY is {adopted_by!r}; it must be one of {', '.join(notices)}"])
-        return notices[adopted_by]
+        return notices[adopted_by]["short" if short else "notice"]
 
 
 def load_guide(content_dir, page_list=PAGE_IDS):
@@ -131,12 +152,14 @@ def load_guide(content_dir, page_list=PAGE_IDS):
             problems += error.problems
     sources = _checked_entries(content_dir / "sources.yaml", Source, problems)
     contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems)
-    if "protocol" in pages:
-        try:
-            protocol = validated(Protocol, pages["protocol"], shown_path(content_dir / "protocol.yaml"))
-            pages["protocol"] = protocol.model_dump(exclude_none=True)
-        except EditionError as error:
-            problems += error.problems
+    for stem, model in TYPED_FILES.items():
+        if stem in pages:
+            try:
+                pages[stem] = validated(model, pages[stem], shown_path(content_dir / f"{stem}.yaml")).model_dump(
+                    exclude_none=True
+                )
+            except EditionError as error:
+                problems += error.problems
     guide = Guide(
         sources=sources,
         contacts=contacts,
@@ -183,8 +206,6 @@ def _reference_problems(guide, content_dir):
         return shown_path(content_dir / f"{stem}.yaml")
 
     for page_name, page in guide.pages.items():
-        if page_name == "protocol":
-            continue  # its model (edition_schema.Protocol) refuses placeholders itself
         for where, node in _walk(page, ""):
             if isinstance(node, str) and PLACEHOLDER in node:
                 yield f"{file_of(page_name)}: {where}: still the placeholder {node[:60]!r}; write the real text"
@@ -211,17 +232,6 @@ def _reference_problems(guide, content_dir):
         for index, section in enumerate(sections):
             if not section.get("sources"):
                 yield f"{file_of(page_name)}: section {section.get('id', index)!r}: a section must name its sources"
-    for index, card in enumerate(guide.cards):
-        if not card.get("sources"):
-            yield f"{file_of('cards')}: cards[{index}] ({card.get('id')}): a card must name its sources"
-    parents_lockdown = guide.pages.get("parents_lockdown")
-    for index, line in enumerate(parents_lockdown["now"] if parents_lockdown else ()):
-        where = f"{file_of('parents_lockdown')}: now[{index}]"
-        if not line.get("sources"):
-            yield f"{where}: a line must name its sources"
-        voices = parents_lockdown.get("voices", {})
-        if line.get("voice") not in voices:
-            yield f"{where}.voice: unknown voice {line.get('voice')!r} (voices: {', '.join(voices)})"
 
 
 def _source_problems(guide, source_ids, where):
@@ -259,4 +269,5 @@ def _strings(value):
         yield value
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            # A mapping in a list is read afresh: its own keys say what is text.
+            yield from translatable_strings(item) if isinstance(item, dict) else _strings(item)

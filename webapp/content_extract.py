@@ -22,7 +22,9 @@ def _extract(node, translatable):
             yield from _extract(value_node, translatable or key_node.value in TRANSLATABLE_KEYS)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _extract(item, translatable)
+            # A mapping in a list is read afresh: its own keys say what is text (a crisis line's
+            # "text", not its "voice" or "sources").
+            yield from _extract(item, translatable and not isinstance(item, yaml.MappingNode))
     elif isinstance(node, yaml.ScalarNode) and translatable and node.value.strip():
         yield node.start_mark.line + 1, "gettext", node.value, []
 

@@ -8,7 +8,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content import load_guide
-from webapp.crisis_length import crisis_length_advice
+from webapp.crisis_text import crisis_length_advice
 from webapp.edition import EDITION_FILE, EditionError, read_edition, read_yaml, resolve_edition_path, shown_path
 from webapp.edition_schema import PAGE_IDS
 

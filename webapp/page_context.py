@@ -19,9 +19,9 @@ def page_url(page_id, anchor=None):
     return url_for(LINKABLE_PAGES[page_id], _anchor=str(anchor) if anchor else None)
 
 
-def who_speaks():
+def who_speaks(short=False):
     """Who publishes the guide, as the ADOPTED_BY setting says (English source string)."""
-    return current_app.extensions["guide"].notice(current_app.config["ADOPTED_BY"])
+    return current_app.extensions["guide"].notice(current_app.config["ADOPTED_BY"], short)
 
 
 def alternates():
@@ -47,5 +47,6 @@ def _layout_context():
         "theme_color": current_app.config["THEME_COLOR"],
         "public_base_url": current_app.config["PUBLIC_BASE_URL"].rstrip("/"),
         "who_speaks": who_speaks(),
+        "who_speaks_short": who_speaks(short=True),
         "last_changed": page_last_changed(request.endpoint) if request else None,
     }

@@ -8,6 +8,7 @@ holds for its exact English and translation.
 from flask import current_app, g, request
 from flask_babel import force_locale, gettext
 
+from webapp.crisis_text import shown_strings
 from webapp.glossary import crisis_strings
 from webapp.i18n import is_translated, served_languages
 from webapp.reviews import StringStatus, read_reviews, strings_status
@@ -34,16 +35,14 @@ def page_crisis_strings(endpoint, view_args):
     card_id = (view_args or {}).get("card_id")
     if endpoint in ("pages.card", "pages.lockdown_card"):
         card = guide.card(card_id)
-        return [card["title"], card["tagline"], *card["steps"]] if card else None
+        return shown_strings(card) if card else None
     if endpoint in ("pages.cards", "pages.wallet_cards"):
-        return [s for card in guide.cards for s in (card["title"], card["tagline"], *card["steps"])]
+        return [s for card in guide.cards for s in shown_strings(card)]
     if endpoint == "pages.lockdown":
-        page = guide.pages["lockdown"]
-        return [page["title"], *page["steps"], *page.get("notes", ())]
+        return shown_strings(guide.pages["lockdown"])
     if endpoint == "pages.parents_lockdown":
-        page = guide.pages["parents_lockdown"]
         actions = [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]
-        return [page["title"], *(line["text"] for line in page["now"]), *actions]
+        return [*shown_strings(guide.pages["parents_lockdown"]), *actions]
     return None
 
 

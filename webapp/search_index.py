@@ -8,6 +8,7 @@ letter variants) happens in the browser, on the index and the query alike.
 from flask import url_for
 
 from webapp.content import LINKABLE_PAGES, translatable_strings
+from webapp.crisis_text import crisis_texts, lines
 from webapp.i18n import content_plain_text as plain
 from webapp.page_list import guide
 
@@ -21,28 +22,13 @@ def _text(node):
 
 
 def search_entries():
-    """[{title, url, text}] for the current language: each card, each section, the lockdown screen."""
+    """[{title, url, text}] for the current language: each crisis text (card, lockdown screen, parents'
+    lockdown page), then each section."""
     entries = []
-    for card in guide().cards:
-        entries.append(
-            {
-                "title": f"{plain(card['title'])}: {plain(card['tagline'])}",
-                "url": url_for("pages.card", card_id=card["id"]),
-                "text": " ".join(plain(step) for step in card["steps"]),
-            }
-        )
-    if guide().has("lockdown"):
-        lockdown = guide().pages["lockdown"]
-        entries.append({"title": plain(lockdown["title"]), "url": url_for("pages.lockdown"), "text": _text(lockdown)})
-    if guide().has("parents_lockdown"):
-        parents_lockdown = guide().pages["parents_lockdown"]
-        entries.append(
-            {
-                "title": plain(parents_lockdown["title"]),
-                "url": url_for("pages.parents_lockdown"),
-                "text": _text(parents_lockdown["now"]),
-            }
-        )
+    for file, _, text in crisis_texts(guide()):
+        url = url_for("pages.card", card_id=text["id"]) if file == "cards" else url_for(LINKABLE_PAGES[file])
+        title = ": ".join(plain(text[name]) for name in ("title", "tagline") if name in text)
+        entries.append({"title": title, "url": url, "text": " ".join(plain(line) for line in lines(text))})
     # Every section of every page with sections, in the edition's order (the cards' overview's too).
     pages = [
         (LINKABLE_PAGES[page_id], guide().page_content(page_id)) for page_id in SEARCHED_PAGES if guide().has(page_id)

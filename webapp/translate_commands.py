@@ -16,7 +16,7 @@ from flask.cli import AppGroup
 from webapp.catalog_layers import layer_finder, layers, merged
 from webapp.catalogs import catalog_defects, compile_layers
 from webapp.edition import shown_path
-from webapp.glossary import GlossaryError, crisis_strings, english_terms, language_glossary
+from webapp.glossary import GlossaryError, collisions, crisis_strings, english_terms, language_glossary
 from webapp.languages import known_languages
 from webapp.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
 from webapp.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
@@ -223,7 +223,8 @@ def record_review(code, sheet, reviewer, role, day):
 @click.option("--release", is_flag=True, help="Also fail on any crisis string a native speaker has not approved.")
 def check(locales, release):
     """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
-    address, non-Western digits, or a crisis string that does not use its language's glossary."""
+    address, non-Western digits, a crisis string that does not use its language's glossary, or two
+    glossary terms that share a word."""
     guide = current_app.extensions["guide"]
     crisis = crisis_strings(guide)
     exact = guide.exact_strings(current_app.extensions["edition"].data.emergency_number)
@@ -236,6 +237,13 @@ def check(locales, release):
         if not glossary:
             failed = True
             click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
+        for key, other, form in collisions(terms, glossary):
+            failed = True
+            click.echo(
+                f"{locale}/glossary.yaml: {key!r} and {other!r} share the word {form!r}: give each action "
+                "a term no other action uses",
+                err=True,
+            )
         reviews = [r for layer in _layers() for r in read_reviews(layer.directory, locale)]
         for layer in _layers():
             # Each problem names the catalog file it is in, so that a district sees its own.

@@ -79,7 +79,7 @@
     var main = document.getElementById('main-content');
     var parts = main.querySelectorAll('h1, h2, h3, p, li');
     return Array.prototype.filter.call(parts, function (el) {
-      return !el.closest('.sources, nav, .page-tools, [hidden], .original-link, .card__open') && el.textContent.trim();
+      return !el.closest('.sources, nav, .page-tools, [hidden], .original-link, .card__open, .who-speaks-short') && el.textContent.trim();
     }).map(function (el) { return el.textContent.replace(/\s+/g, ' ').trim(); });
   }
 

@@ -1,28 +1,7 @@
-"""Each crisis card fits one phone screen in every language, and survives 200% text zoom."""
-
-from tests.browser.conftest import wait_until_saved_offline
-from tests.missoula import LANGUAGES
+"""Each crisis card has big tap targets to the next and previous, and survives 200% text zoom (that its
+key messages come first on one phone screen is test_key_messages.py's)."""
 
 CARD_IDS = ["avoid", "deny", "defend", "police-arrive"]
-SCREEN_HEIGHT = 640
-
-
-def test_every_card_fits_one_screen_in_every_language(context, live_server):
-    page = context.new_page()
-    bottoms = {}
-    for code in LANGUAGES:
-        # As a reader meets a card: the language already saved, so no status line above it.
-        page.goto(f"{live_server.url}/{code}/")
-        wait_until_saved_offline(page)
-        for card_id in CARD_IDS:
-            page.goto(f"{live_server.url}/{code}/cards/{card_id}/")
-            assert page.locator("#offline-status").is_hidden()
-            bottoms[f"/{code}/cards/{card_id}/"] = page.evaluate(
-                "document.querySelector('.card').getBoundingClientRect().bottom"
-            )
-    tallest = max(bottoms, key=bottoms.get)
-    print(f"tallest card: {tallest} ends at {bottoms[tallest]:.0f} of {SCREEN_HEIGHT} CSS pixels")
-    assert bottoms[tallest] <= SCREEN_HEIGHT
 
 
 def test_cards_have_large_tap_targets_and_next_previous(context, live_server):
@@ -52,10 +31,10 @@ def test_cards_survive_200_percent_text_zoom(context, live_server):
                     (el) => el.getBoundingClientRect().right > window.innerWidth + 1
                         || el.getBoundingClientRect().left < -1
                 ).length,
-                fontSize: parseFloat(getComputedStyle(document.querySelector('.card__steps li')).fontSize),
+                fontSize: parseFloat(getComputedStyle(document.querySelector('.crisis__key li')).fontSize),
             })"""
         )
         assert overflow["page"] <= 0, card_id  # no sideways scrolling
         assert overflow["clipped"] == 0, card_id
         assert overflow["offscreen"] == 0, card_id
-        assert overflow["fontSize"] >= 38  # 1.2rem at 200%
+        assert overflow["fontSize"] >= 46  # 1.45rem at 200%

@@ -101,7 +101,7 @@ def test_each_script_renders_with_a_real_font_not_boxes(context, live_server, co
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     fonts = set()
-    for selector in ("h1", ".card__steps li"):
+    for selector in ("h1", ".crisis__key li"):
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
         used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
         fonts |= {font["familyName"] for font in used if font["glyphCount"] > 0}

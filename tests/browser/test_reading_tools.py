@@ -101,7 +101,7 @@ def test_read_aloud_speaks_the_page_in_its_language(context, live_server, code, 
     spoken = page.evaluate("window.__utterances.map((u) => ({lang: u.lang, text: u.text}))")
     heading = " ".join(page.locator("h1").inner_text().split())
     assert spoken[0] == {"lang": code, "text": heading}
-    steps = page.locator(".card__steps li")
+    steps = page.locator(".card li")
     assert [u["text"] for u in spoken[1 : 1 + steps.count()]] == [
         steps.nth(i).inner_text() for i in range(steps.count())
     ]

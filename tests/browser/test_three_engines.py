@@ -1,6 +1,6 @@
 """WebKit (every iPhone browser's engine) and Firefox, as well as Chromium: the guide saves itself
-and opens with the server stopped, an update is offered and applied whole, and a failed update
-leaves the old copy whole."""
+and opens with the server stopped, an update is offered and applied whole, a failed update leaves
+the old copy whole, and every crisis text opens with its key messages on a phone's first screen."""
 
 import time
 
@@ -8,6 +8,7 @@ import pytest
 
 from tests.browser.conftest import expected_headings, normalise
 from tests.browser.engines import Display, Firefox, WebKit
+from tests.browser.test_key_messages import CRISIS_PAGES
 from tests.browser.test_update import CHECK_FOR_UPDATE, FailingAsset, saved_paths
 from tests.conftest import make_app
 
@@ -103,3 +104,39 @@ def test_another_districts_edition_saves_itself_and_reads_offline_right_to_left(
     print(f"{engine.name}: {len(seen)} pages of the fixture edition offline")
     assert seen == headings
     assert engine.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+# Where the key messages end, against the window's height, and their type against the further lines'.
+KEY_MESSAGES = """(() => {
+  const key = document.querySelector('main .crisis__key');
+  const further = document.querySelector('main .crisis__further li');
+  return {
+    count: key.querySelectorAll(':scope > li').length,
+    bottom: key.getBoundingClientRect().bottom,
+    width: innerWidth,
+    height: innerHeight,
+    key: parseFloat(getComputedStyle(key.querySelector('li')).fontSize),
+    further: parseFloat(getComputedStyle(further).fontSize),
+    direction: getComputedStyle(document.body).direction,
+  };
+})()"""
+
+
+@pytest.mark.parametrize("language", ["ar", "ti"])
+def test_the_key_messages_come_first_offline_on_a_phone_screen(engine, live_server, guide_app, language):
+    engine.phone_size()
+    open_saved(engine, live_server, guide_app, language)
+    live_server.stop()
+    lowest = 0
+    for path in CRISIS_PAGES:
+        engine.goto(f"{live_server.url}/{language}/{path}")
+        measured = engine.evaluate(KEY_MESSAGES)
+        assert measured["count"] == 3, path
+        assert measured["bottom"] <= measured["height"], (path, measured)
+        assert measured["key"] > measured["further"], (path, measured)
+        assert measured["direction"] == ("rtl" if language == "ar" else "ltr")
+        lowest = max(lowest, measured["bottom"])
+    print(
+        f"{engine.name}, {language}, offline, {measured['width']}x{measured['height']}: the key messages end at "
+        f"{lowest:.0f} CSS pixels at most"
+    )

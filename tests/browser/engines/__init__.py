@@ -93,6 +93,11 @@ class WebKit:
     def goto(self, url):
         self.driver.get(url)
 
+    def phone_size(self):
+        """As close to a 360x640 phone as the MiniBrowser's window goes (it keeps its toolbar,
+        so it is 447 CSS pixels wide at least): the page measures what it got (innerWidth)."""
+        self.driver.set_window_size(360, 640)
+
     def evaluate(self, expression):
         """The value of a JavaScript expression (a promise is awaited)."""
         script = (
@@ -147,6 +152,9 @@ class Firefox:
 
     def goto(self, url):
         return self._send({"goto": url})
+
+    def phone_size(self):
+        """The bridge's page is 360x640 already (firefox_bridge.mjs)."""
 
     def evaluate(self, expression):
         return self._send({"evaluate": f"(async () => ({expression}))()"})
