@@ -86,8 +86,10 @@ def fact_bearing_nodes(guide):
             yield f"{page_name}/{section['id']}", section.get("sources")
     for card in guide.cards:
         yield f"card {card['id']}", card.get("sources")
-    for index, line in enumerate(guide.pages["parents_lockdown"]["now"]):
-        yield f"parents_lockdown/now[{index}]", line.get("sources")
+    parents_lockdown = guide.pages["parents_lockdown"]
+    for part in ("key_messages", "further"):
+        for index, line in enumerate(parents_lockdown[part]):
+            yield f"parents_lockdown/{part}[{index}]", line.get("sources")
     for name in ("lockdown", "protocol", "who_speaks"):
         yield name, guide.pages[name].get("sources")
     for contact_id, contact in guide.contacts.items():
@@ -182,7 +184,7 @@ SEED_FACTS = {
         "The school needs to call 911 less often.",
         "less likely to end up with a criminal record",
         "Advanced Law Enforcement Rapid Response Training",
-        "More than 146,000 officers",
+        "more than 146,000 officers",
         "In February 2022",
         "two more officers as ALERRT instructors",
         "law enforcement, fire and medical staff",

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from flask_babel import force_locale, gettext
 
 from tests.missoula import MISSOULA, missoula_app
 from webapp.catalogs import message_defects
-from webapp.glossary import crisis_strings, english_terms, glossary_defects, language_glossary
+from webapp.glossary import collisions, crisis_strings, english_terms, glossary_defects, language_glossary, uses_form
 from webapp.settings import DefaultConfig
 
 TRANSLATIONS = Path(DefaultConfig.TRANSLATIONS_DIR)
@@ -56,12 +57,41 @@ def test_every_language_has_a_glossary_entry_for_every_term(locale):
         assert entry["term"] and entry["forms"] and entry.get("note"), (locale, key)
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_two_terms_share_a_word(locale):
+    # Spanish Deny and Block were both "Bloquear", Kinyarwanda Deny and Lock both "Funga": a
+    # reader could not tell the two actions apart, and the check could not either.
+    assert collisions(TERMS, language_glossary(LAYERS, locale)) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_term_is_written_as_a_word_of_its_own_in_the_crisis_strings(app, locale):
+    # A term none of whose forms a translation writes as a word of its own is kept by fragments or
+    # by spellings no one uses: the check would pass for the wrong reason.
+    texts = translated(app, locale, crisis_strings(app.extensions["guide"]))
+    for key, entry in language_glossary(LAYERS, locale).items():
+        assert any(uses_form(text, form) for text in texts for form in entry["forms"]), (locale, key)
+
+
+def translated(app, locale, msgids):
+    with app.test_request_context("/"), force_locale(locale):
+        return [gettext(msgid) for msgid in msgids]
+
+
+def test_tigrinya_defend_is_fighting_back_not_protect_yourselves(app):
+    # ተኸላኸሉ is the everyday public-health word for "protect yourselves" (hand washing, masks).
+    defend = language_glossary(LAYERS, "ti")["defend"]
+    assert not any("ከላኸ" in form for form in [defend["term"], *defend["forms"]])
+    for text in translated(app, "ti", ["Defend", "Be ready to Avoid or Defend."]):
+        assert "ከላኸ" not in text and any(uses_form(text, form) for form in defend["forms"]), text
+
+
 def test_the_terms_are_found_in_the_english_crisis_strings(app):
     crisis = crisis_strings(app.extensions["guide"])
     found = {term.key for text in crisis for term in TERMS.values() if term.pattern.search(text)}
     # Every term but "police" in the plain sense appears in some crisis string.
     assert {"lock", "block", "lockdown", "avoid", "deny", "defend", "hold", "secure", "evacuate"} <= found
-    assert {"shelter", "911", "police"} <= found
+    assert {"shelter", "911", "police", "out-of-sight"} <= found
     assert not TERMS["lock"].pattern.search("Lockdown") and TERMS["lockdown"].pattern.search("the lockdown ends")
 
 
@@ -75,18 +105,18 @@ def test_a_tigrinya_lock_that_only_closes_fails_the_check(tmp_path, translations
             text = text.replace(form, "ዕጸዉ")
         return text
 
-    edit_catalog(translations_copy, "ti", "Lock the door. Block it.", closing_verb)
+    edit_catalog(translations_copy, "ti", "Cannot get away? Lock the door.", closing_verb)
     result = check(tmp_path, translations_copy, "--locale", "ti")
     assert result.exit_code == 1
-    assert "does not use the glossary's 'lock'" in result.output and "Lock the door. Block it." in result.output
+    assert "does not use the glossary's 'lock'" in result.output and "Cannot get away? Lock the door." in result.output
 
 
-CALL_911 = "Call 911 when safe. Texting may not work."  # a line of the lockdown screen
+CALL_911 = "When safe, call 911. Texting may not work."  # a line of the lockdown screen and two cards
 
 
 def test_arabic_indic_digits_fail_the_check(tmp_path, translations_copy):
     edit_catalog(
-        translations_copy, "ar", "Call 911 when safe. Texting may not work.", lambda text: text.replace("911", "٩١١")
+        translations_copy, "ar", "When safe, call 911. Texting may not work.", lambda text: text.replace("911", "٩١١")
     )
     result = check(tmp_path, translations_copy, "--locale", "ar")
     assert result.exit_code == 1
@@ -95,7 +125,7 @@ def test_arabic_indic_digits_fail_the_check(tmp_path, translations_copy):
 
 def test_a_changed_911_fails_the_check(tmp_path, translations_copy):
     edit_catalog(
-        translations_copy, "es", "Call 911 when safe. Texting may not work.", lambda text: text.replace("911", "912")
+        translations_copy, "es", "When safe, call 911. Texting may not work.", lambda text: text.replace("911", "912")
     )
     result = check(tmp_path, translations_copy, "--locale", "es")
     assert result.exit_code == 1

@@ -98,10 +98,15 @@ def test_about_page_has_who_speaks_sources_dates_version_and_privacy(client):
     assert "How the offline copy works" in html
 
 
-def test_lockdown_is_a_checklist_of_the_srp_steps(client):
+def test_lockdown_is_a_checklist_of_the_srp_steps_locks_lights_out_of_sight_first(client):
     html = client.get("/en/lockdown/").get_data(as_text=True)
-    boxes = re.findall(r'<input type="checkbox" data-step="(\d)">', html)
-    assert boxes == ["0", "1", "2", "3", "4", "5"]
-    assert "<span>Lock the door. Block it.</span>" in html
-    assert "<span>Bring students in from the hall.</span>" in html
-    assert "Call 911 when safe. Texting may not work." in html
+    boxes = re.findall(r'<input type="checkbox" data-step="(\d+)">', html)
+    assert boxes == [str(index) for index in range(12)]
+    key = html.split('<ol class="crisis__key">', 1)[1].split("</ol>", 1)[0]
+    assert re.findall(r"<span>([^<]*)</span>", key) == [
+        "Lock the door.",
+        "Turn off the lights.",
+        "Get everyone out of sight.",
+    ]
+    assert "<span>If possible, bring students in from the hall first.</span>" in html
+    assert "<span>When safe, call 911. Texting may not work.</span>" in html

@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
 from tests.missoula import LANGUAGES, MISSOULA, missoula_app
+from webapp.crisis_text import shown_strings
 from webapp.reviews import read_reviews, text_hash
 from webapp.settings import DefaultConfig
 
@@ -64,8 +65,7 @@ def fill_in(csv_path, approve, **fields):
 
 
 def deny_card_strings(app):
-    card = app.extensions["guide"].card("deny")
-    return {card["title"], card["tagline"], *card["steps"]}
+    return set(shown_strings(app.extensions["guide"].card("deny")))
 
 
 def status_line(app, path):
@@ -85,10 +85,10 @@ def test_the_sheet_puts_crisis_strings_first_with_hashes_glossary_and_alternativ
     kinds = [row["kind"] for row in rows]
     assert kinds == sorted(kinds)  # "crisis" rows, then "other"
     assert kinds.count("crisis") >= 40
-    lock_row = next(row for row in rows if row["english"] == "Lock the door. Block it.")
-    assert lock_row["kind"] == "crisis" and "lock:" in lock_row["glossary"] and "block:" in lock_row["glossary"]
-    assert lock_row["alternatives"], "Tigrinya's lock and block alternatives are for the reviewer to choose"
-    assert lock_row["english_sha256"] == text_hash("Lock the door. Block it.")
+    lock_row = next(row for row in rows if row["english"] == "Cannot get away? Lock the door.")
+    assert lock_row["kind"] == "crisis" and "lock:" in lock_row["glossary"]
+    assert lock_row["alternatives"], "Tigrinya's lock alternatives are for the reviewer to choose"
+    assert lock_row["english_sha256"] == text_hash("Cannot get away? Lock the door.")
     html = html_path.read_text(encoding="utf-8")
     assert 'lang="ti"' in html and lock_row["translation"] in html
     # Offline by construction: nothing in it is fetched from anywhere.
@@ -140,10 +140,10 @@ def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_cha
 def test_rows_whose_texts_changed_since_the_sheet_are_refused_one_message_each(tmp_path, translations_copy):
     app = app_with(tmp_path, translations_copy)
     _html, csv_path = review_sheet(tmp_path, translations_copy)
-    fill_in(csv_path, lambda english: english in {"Lock the door. Block it.", "Turn off the lights."})
+    fill_in(csv_path, lambda english: english in {"Lock the door.", "Turn off the lights."})
     with open(csv_path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    changed_translation = next(r for r in rows if r["english"] == "Lock the door. Block it.")
+    changed_translation = next(r for r in rows if r["english"] == "Lock the door.")
     changed_english = next(r for r in rows if r["english"] == "Turn off the lights.")
     changed_translation["translation_sha256"] = text_hash("an older translation")
     changed_english["english_sha256"] = text_hash("Turn the lights off.")
@@ -186,7 +186,7 @@ def test_the_release_gate_marks_the_drafts_and_fails_the_release_check(tmp_path)
     result = gated.test_cli_runner().invoke(args=["translate", "check", "--release", "--locale", "ti"])
     assert result.exit_code == 1
     ti_catalog = "editions/missoula/translations/ti/LC_MESSAGES/messages.po"
-    assert f"{ti_catalog}: not reviewed by a native speaker: 'Lock the door. Block it.'" in result.output
+    assert f"{ti_catalog}: not reviewed by a native speaker: 'Lock the door.'" in result.output
 
 
 def test_without_the_gate_the_guide_serves_as_today(client):
