@@ -227,9 +227,6 @@ class CrisisText(Content):
             )
         return lines
 
-    def lines(self):
-        return [*self.key_messages, *self.further]
-
 
 class Card(CrisisText):
     """One card of cards.yaml."""
