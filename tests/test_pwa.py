@@ -84,6 +84,18 @@ def test_changed_content_changes_the_worker_and_only_the_changed_entries(tmp_pat
     assert differing == {"/en/"}
 
 
+def test_a_change_of_the_worker_alone_changes_the_cache_version(tmp_path, client):
+    # The worker deletes its own cache when its install fails: were the version to leave out the
+    # worker's code, a new worker with the same pages would delete the cache the old one serves.
+    worker = tmp_path / "sw.js"
+    with open(client.application.config["SERVICE_WORKER_SOURCE"], encoding="utf-8") as fh:
+        worker.write_text(fh.read() + "\n// a fix\n", encoding="utf-8")
+    fixed = make_app(tmp_path / "fixed", SERVICE_WORKER_SOURCE=str(worker)).test_client()
+    before, after = precache_manifest(client), precache_manifest(fixed)
+    assert (before["shared"], before["languages"]) == (after["shared"], after["languages"])
+    assert before["version"] != after["version"]
+
+
 def test_sitemap_lists_pages_with_hreflang_alternates(client):
     xml = client.get("/sitemap.xml", base_url="https://guide.example.org").get_data(as_text=True)
     assert "<loc>https://guide.example.org/en/report/</loc>" in xml

@@ -56,7 +56,8 @@
       button.disabled = true;
       status.textContent = text('data-refreshing');
       registration.update().catch(function () { /* offline: refresh what we have */ });
-      registration.active.postMessage({ type: 'REFRESH' });
+      // The page's own language is restored too, should the browser have evicted everything.
+      registration.active.postMessage({ type: 'REFRESH', language: document.body.getAttribute('data-language') });
     });
   });
 }());

@@ -67,11 +67,16 @@
     return apple && navigator.standalone === false;
   }
 
+  var registration = null;
+  var askNewer = false; // this version could not save the language: ask the next one when it comes
+
   navigator.serviceWorker.addEventListener('message', function (event) {
     var data = event.data || {};
-    if (data.type === 'INSTALL_FAILED' && !navigator.serviceWorker.controller) {
-      // Only a first visit has nothing to fall back on; a failed update leaves the old copy.
-      showStatus(data.reason === 'quota' ? 'no-space' : 'failed');
+    if (data.type === 'INSTALL_FAILED') {
+      // A full device is said, update or not; otherwise only a first visit says it failed (a
+      // failed update leaves the old copy whole).
+      if (data.reason === 'quota') showStatus('no-space');
+      else if (!navigator.serviceWorker.controller) showStatus('failed');
       return;
     }
     if (data.language !== language) return;
@@ -84,9 +89,10 @@
       if (data.done < data.total && statusLine.getAttribute('data-state') !== 'saving') showStatus('saving');
     } else if (data.type === 'SAVED') {
       failed = false;
+      askNewer = false;
       progress.hidden = true;
       // Say "ready" when this visit saved something; an already saved guide stays quiet.
-      if (data.downloaded > 0) {
+      if (data.downloaded > 0 || data.first) {
         showStatus('ready');
         if (iosSteps && inIosSafariTab()) iosSteps.hidden = false;
       }
@@ -94,8 +100,18 @@
         navigator.storage.persist().catch(function () { /* a refusal is fine */ });
       }
     } else if (data.type === 'SAVE_FAILED') {
-      // "newer": the server already has the next version, and its worker saves this language.
-      if (data.reason === 'newer') return;
+      // "newer": the server already has the next version. The language is remembered, so that
+      // version saves it; ask it now if it is already here, or as soon as the browser finds it.
+      if (data.reason === 'newer' && registration) {
+        var next = registration.installing || registration.waiting;
+        if (next && next !== event.source) {
+          next.postMessage({ type: 'SAVE_LANGUAGE', language: language });
+        } else {
+          askNewer = true;
+          registration.update().catch(function () { /* offline: the next visit asks again */ });
+        }
+        return;
+      }
       failed = true;
       progress.hidden = true;
       showStatus(data.reason === 'quota' ? 'no-space' : 'failed');
@@ -124,12 +140,10 @@
     window.location.reload();
   });
 
-  function saveLanguage(registration) {
-    var message = { type: 'SAVE_LANGUAGE', language: language };
-    // An installing or waiting update saves it too, so the new version keeps this language offline.
-    [registration.active, registration.waiting, registration.installing].forEach(function (worker) {
-      if (worker) worker.postMessage(message);
-    });
+  // One worker is asked, the active one, so no file is downloaded twice: an update installing now
+  // copies what it saves, and one that finds it remembered saves it itself.
+  function saveLanguage(ready) {
+    ready.active.postMessage({ type: 'SAVE_LANGUAGE', language: language });
   }
 
   // Trusted Types (required by the CSP): the only script address this page ever hands over.
@@ -144,10 +158,12 @@
   }
 
   window.addEventListener('load', function () {
-    navigator.serviceWorker.register(workerUrl(), { scope: '/' }).then(function (registration) {
+    navigator.serviceWorker.register(workerUrl(), { scope: '/' }).then(function (registered) {
+      registration = registered;
       offerUpdate(registration);
       registration.addEventListener('updatefound', function () {
         var installing = registration.installing;
+        if (askNewer) installing.postMessage({ type: 'SAVE_LANGUAGE', language: language });
         installing.addEventListener('statechange', function () {
           if (installing.state === 'installed') offerUpdate(registration);
         });

@@ -11,20 +11,8 @@ from tests.browser.conftest import (
     wait_until_saved_offline,
 )
 from tests.browser.test_update import check_for_update, open_saved, saved_paths, versions_shown
+from tests.browser.test_worker_faults import Gate
 from webapp.page_list import offline_copy_urls
-
-
-class SlowPaths:
-    """The app, except that some paths answer only after a delay (a slow or failing network)."""
-
-    def __init__(self, app, paths, delay):
-        self.app, self.paths, self.delay = app, set(paths), delay
-
-    def __call__(self, environ, start_response):
-        if environ["PATH_INFO"] in self.paths:
-            time.sleep(self.delay)
-        return self.app(environ, start_response)
-
 
 WAIT_FOR_NO_PENDING_WORKER = """async () => {
     const registration = await navigator.serviceWorker.getRegistration();
@@ -38,15 +26,15 @@ WAIT_FOR_NO_PENDING_WORKER = """async () => {
 def test_server_stopping_in_the_middle_of_an_update_leaves_the_old_version_whole(context, live_server, versions):
     v1, v2 = versions
     page = open_saved(context, live_server, v1)
-    asked = []
-    live_server.app.on_request = asked.append
-    live_server.deploy(SlowPaths(v2, ["/en/about/"], delay=5))
+    held = Gate(v2, ["/en/about/"])  # answered only after the server has stopped
+    live_server.deploy(held)
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => { r.update(); })")
     deadline = time.monotonic() + 20
-    while "/en/about/" not in asked and time.monotonic() < deadline:
+    while not held.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert "/en/about/" in asked, "the update never started downloading"
+    assert held.started, "the update never started downloading"
     live_server.stop()  # mid-install: /en/about/ is still on its way
+    held.opened.set()
     assert page.evaluate(WAIT_FOR_NO_PENDING_WORKER) == {"installing": False, "waiting": False}
     assert set(versions_shown(page, live_server.url, saved_paths(v1)).values()) == {"Version 1.0.0-test"}
 
@@ -58,15 +46,18 @@ def test_server_stopping_in_the_middle_of_an_update_leaves_the_old_version_whole
 
 
 def test_a_page_opened_while_the_copy_is_saving_works_and_the_copy_completes(context, live_server, guide_app):
-    slow = ["/en/safety/", "/en/about/", "/en/search/", "/en/search-index.json", "/en/cards/wallet/"]
+    held = ["/en/about/", "/en/search-index.json"]  # the rest of the copy goes on meanwhile
     with guide_app.test_request_context():
         english_entries = len(offline_copy_urls(guide_app.extensions["languages"]["en"]))
-    live_server.deploy(SlowPaths(guide_app, slow, delay=1))
+    gate = Gate(guide_app, held)  # these files come only once the second page has opened
+    live_server.deploy(gate)
     page = context.new_page()
     page.goto(live_server.url + "/en/")
     expect(page.locator("#offline-status")).to_have_attribute("data-state", "saving", timeout=20_000)
     page.goto(live_server.url + "/en/report/")  # while the copy is still downloading
     assert heading_of(page) == "Report a concern"
+    assert gate.finished == 0, "the copy was still saving when the page opened"
+    gate.opened.set()
     saved = page.evaluate(
         """async (expected) => {
             for (let i = 0; i < 300; i += 1) {

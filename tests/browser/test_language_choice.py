@@ -21,14 +21,25 @@ def test_first_visit_follows_the_browser_language(browser, live_server):
         context.close()
 
 
+# Every navigation the page starts, recorded as it starts (location.replace fires "navigate"
+# at once), so that after "load" the test knows whether the chooser forwarded: no waiting.
+RECORD_NAVIGATIONS = """window.__navigations = [];
+navigation.addEventListener('navigate', (event) => window.__navigations.push(event.destination.url));"""
+
+
 def test_a_browser_language_we_do_not_have_shows_the_chooser(browser, live_server):
     context = browser.new_context(locale="de-DE")
     try:
+        context.add_init_script(RECORD_NAVIGATIONS)
         page = context.new_page()
-        page.goto(live_server.url + "/")
-        page.wait_for_timeout(300)
+        page.goto(live_server.url + "/", wait_until="load")  # the chooser's script has decided
+        assert page.evaluate("window.__navigations") == []
         assert page.url == live_server.url + "/"
         assert page.locator("[data-language]").count() == 10
+        # The same check sees a forward when there is one: a saved language.
+        page.evaluate("localStorage.setItem('guide-language', 'fr')")
+        with page.expect_navigation(url=live_server.url + "/fr/"):
+            page.reload(wait_until="commit")
     finally:
         context.close()
 

@@ -1,6 +1,8 @@
 """After one visit, every page works with the server stopped, and the first page says so."""
 
 from tests.browser.conftest import (
+    CHROMIUM_ARGS,
+    PHONE,
     assert_every_page_works_offline,
     expected_headings,
     heading_of,
@@ -41,17 +43,30 @@ def test_an_unsaved_page_offline_gets_the_offline_page(context, live_server):
     assert page.locator("a[href='tel:911']").first.is_visible()
 
 
-def test_offline_copy_survives_a_browser_restart_with_the_server_stopped(browser, live_server):
-    # A new page in the same profile (as after closing the tab) still opens offline.
-    context = browser.new_context()
+def test_offline_copy_survives_a_browser_restart_with_the_server_stopped(
+    playwright_instance, chromium_path, live_server, tmp_path
+):
+    # The browser itself is closed and started again on the same profile, as a phone does.
+    profile = tmp_path / "profile"
+
+    def launch():
+        return playwright_instance.chromium.launch_persistent_context(
+            str(profile), executable_path=chromium_path, args=CHROMIUM_ARGS, viewport=PHONE
+        )
+
+    browser = launch()
     try:
-        first = context.new_page()
+        first = browser.new_page()
         first.goto(live_server.url + "/en/cards/")
         wait_until_saved_offline(first)
-        first.close()
-        live_server.stop()
-        page = context.new_page()
+    finally:
+        browser.close()  # the whole browser: its process ends
+    live_server.stop()
+    restarted = launch()
+    try:
+        page = restarted.new_page()
         page.goto(live_server.url + "/en/lockdown/")
         assert heading_of(page) == "Lockdown"
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
     finally:
-        context.close()
+        restarted.close()
