@@ -1,76 +1,59 @@
-"""Score the headers by the Mozilla Observatory's rules (A+ is 100 points or more), and print it.
+"""The headers, scored by the MDN HTTP Observatory's own scanner (`@mdn/mdn-http-observatory`),
+against the guide as the README deploys it: behind nginx terminating TLS, plain HTTP redirected.
+Its score and grade are printed; the guide must have the highest grade, A+."""
 
-The rules below are the Observatory's tests that apply to this app, with their points: a test
-replica, so that the grade is checked on every run without sending anything to the Observatory.
-"""
-
-import re
+import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import make_app
+from tests.observatory import NGINX, ROOT, SCANNER, certificates
 
-HTTPS = "https://guide.example.org"
+HSTS_LIST = SCANNER.parent.parent / "conf" / "hsts-preload.json"
 
 
-def score(headers, scripts_same_origin=True):
-    points, notes = 100, []
-    csp = {
-        d.split(" ", 1)[0]: d.split(" ", 1)[1] if " " in d else ""
-        for d in headers.get("Content-Security-Policy", "").split("; ")
-        if d
-    }
-
-    def add(delta, note):
-        nonlocal points
-        points += delta
-        notes.append(f"{delta:+d} {note}")
-
-    if not csp:
-        add(-25, "no Content-Security-Policy")
-    elif "unsafe-inline" in str(csp) or "unsafe-eval" in str(csp):
-        add(-20, "CSP allows unsafe code")
-    elif csp.get("default-src") == "'none'":
-        add(10, "CSP with default-src 'none' and nothing unsafe")
-    else:
-        add(5, "CSP without unsafe sources")
-    add(0, "no cookies") if "Set-Cookie" not in headers else add(-40, "cookies")
-    if "Access-Control-Allow-Origin" in headers:
-        add(-50 if headers["Access-Control-Allow-Origin"] == "*" else 0, "CORS header")
-    referrer = headers.get("Referrer-Policy", "")
-    add(
-        5 if referrer in {"no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"} else 0,
-        f"Referrer-Policy {referrer or 'missing'}",
+def observatory(workdir, mode):
+    """The scanner's report on the guide served by nginx over HTTPS ("tls") or plain HTTP."""
+    if not SCANNER.is_file() or not HSTS_LIST.is_file():
+        pytest.fail("The Observatory's scanner is missing: run scripts/test, which installs it (npm ci).")
+    for tool in (NGINX, "openssl", "ip", "unshare", "node"):
+        if not shutil.which(tool):
+            pytest.fail(f"{tool} is missing: run scripts/test, which installs it.")
+    certificates(workdir)
+    # A private network namespace of its own (as root; otherwise in a user namespace of its own).
+    namespace = ["unshare", "--net"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--net"]
+    result = subprocess.run(
+        [*namespace, sys.executable, "-m", "tests.observatory", str(workdir), mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
-    hsts = re.search(r"max-age=(\d+)", headers.get("Strict-Transport-Security", ""))
-    add(0 if hsts and int(hsts.group(1)) >= 15_768_000 else -20, "HSTS of at least six months")
-    add(0 if scripts_same_origin else -50, "scripts only from this origin (no SRI needed)")
-    add(0 if headers.get("X-Content-Type-Options") == "nosniff" else -5, "X-Content-Type-Options nosniff")
-    if csp.get("frame-ancestors") == "'none'":
-        add(5, "framing refused by CSP frame-ancestors")
-    elif headers.get("X-Frame-Options", "").upper() not in {"DENY", "SAMEORIGIN"}:
-        add(-20, "framing allowed")
-    add(0 if headers.get("Cross-Origin-Resource-Policy") else -5, "Cross-Origin-Resource-Policy")
-    return points, notes
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module")
-def https_client(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("score")).test_client()
+def summary(report):
+    scan = report["scan"]
+    return (
+        f"grade {scan['grade']}, score {scan['score']}, {scan['testsPassed']} of {scan['testsQuantity']} tests passed"
+    )
 
 
-@pytest.mark.parametrize("path", ["/en/", "/sw.js", "/en/manifest.webmanifest", "/no/such/page", "/static/"])
-def test_headers_score_a_plus(https_client, path):
-    if path == "/static/":
-        html = https_client.get("/en/", base_url=HTTPS).get_data(as_text=True)
-        path = re.search(r'href="(/static/css/[^"]+)"', html).group(1)
-    headers = dict(https_client.get(path, base_url=HTTPS).headers)
-    points, notes = score(headers)
-    print(f"{path}: {points} points; " + "; ".join(notes))
-    assert points >= 100
-    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+def test_the_observatory_grades_the_guide_a_plus_over_https(tmp_path):
+    report = observatory(tmp_path, "tls")
+    print(f"MDN HTTP Observatory, HTTPS behind nginx: {summary(report)}")
+    failed = {name: test["result"] for name, test in report["tests"].items() if not test["pass"]}
+    assert failed == {}
+    assert report["scan"]["grade"] == "A+"
 
 
-def test_the_score_drops_for_weak_headers():
-    weak = {"Content-Security-Policy": "default-src 'self' 'unsafe-inline'", "Set-Cookie": "a=b"}
-    assert score(weak)[0] < 50
+def test_the_same_scanner_grades_plain_http_lower(tmp_path):
+    # The scanner measures what it is given: without HTTPS there is no redirect and no HSTS.
+    report = observatory(tmp_path, "plain")
+    print(f"MDN HTTP Observatory, plain HTTP: {summary(report)}")
+    assert not report["tests"]["redirection"]["pass"]
+    assert report["scan"]["grade"] != "A+"
