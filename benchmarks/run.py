@@ -10,7 +10,6 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.offline_navigation import markdown as offline_markdown  # noqa: E402
+from benchmarks.offline_navigation import offline_navigation_ms  # noqa: E402
 from tests.static_server import StaticServer, free_port  # noqa: E402
 
 WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -126,44 +127,6 @@ def forged_hosts_rss(port, master_pid, count=FORGED_HOSTS):
     return max(after[pid] - before.get(pid, after[pid]) for pid in after), max(after.values())
 
 
-NAVIGATION_TIMES = """() => { const n = performance.getEntriesByType('navigation')[0];
-  return {total: n.duration, response: n.responseEnd - n.fetchStart}; }"""
-
-
-def _navigations(page, urls):
-    """Navigation Timing of page.goto to each URL in turn: total duration, and the response alone."""
-    times = []
-    for url in urls:
-        page.goto(url)
-        times.append(page.evaluate(NAVIGATION_TIMES))
-    return {part: statistics.median(t[part] for t in times) for part in ("total", "response")}
-
-
-def offline_navigation_ms(base_url, stop_server):
-    """Medians of 20 offline navigations between two cards, and of the same browser's floor: two
-    one-line pages with no worker, scripts or styles (what Chromium itself costs on this machine)."""
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as floor_dir:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
-        page.goto(base_url + "/en/")
-        page.wait_for_selector("#offline-status[data-state='ready']", timeout=60_000)
-        stop_server()
-        guide = _navigations(page, [base_url + f"/en/cards/{('deny', 'avoid')[i % 2]}/" for i in range(20)])
-        for name in ("a", "b"):
-            Path(floor_dir, f"{name}.html").write_text("<!doctype html><html lang=en><title>t</title><p>text")
-        Path(floor_dir, "nginx-headers.conf").write_text("")  # the export's configuration includes it
-        floor_server = StaticServer(Path(floor_dir), free_port(), Path(floor_dir) / "nginx", workers=1).start()
-        try:
-            floor = _navigations(page, [f"{floor_server.url}/{'ab'[i % 2]}.html" for i in range(20)])
-        finally:
-            floor_server.stop()
-        browser.close()
-    return {"guide": guide, "floor": floor}
-
-
 def lighthouse(url):
     cli = ROOT / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
     flags = "--headless=new --no-sandbox --disable-background-networking --disable-component-update --no-first-run"
@@ -254,18 +217,8 @@ def main():
     finally:
         nginx.stop()
 
-    port = free_port()
-    gunicorn = start_gunicorn(port, work / "build")
-    try:
-
-        def stop():
-            gunicorn.terminate()
-            gunicorn.wait()
-
-        results["offline_ms"] = offline_navigation_ms(f"http://127.0.0.1:{port}", stop)
-    finally:
-        if gunicorn.poll() is None:
-            gunicorn.terminate()
+    (work / "offline").mkdir()
+    results["offline_ms"] = offline_navigation_ms(work / "offline")
 
     results["lighthouse"] = {}
     if (ROOT / "benchmarks" / "node_modules" / "lighthouse").is_dir():
@@ -314,7 +267,6 @@ def markdown(results):
         f"sets it up (one worker per core): {load['rps']:.0f} requests/s, p50 {load['p50']:.2f} ms, "
         f"p99 {load['p99']:.2f} ms, {load['errors']} errors.",
     ]
-    offline = results["offline_ms"]
     lines += [
         "",
         f"Resident memory of one gunicorn worker after the load, every language loaded: {results['rss']:.1f} MiB.",
@@ -329,11 +281,7 @@ def markdown(results):
         "",
         "## Client",
         "",
-        f"Offline navigation between two cards in headless Chromium, server stopped (median of 20, "
-        f"Navigation Timing `duration`): {offline['guide']['total']:.1f} ms, of which the service "
-        f"worker's answer (`fetchStart` to `responseEnd`) {offline['guide']['response']:.1f} ms. "
-        f"The same browser's floor, two one-line pages from nginx with no worker, script or style: "
-        f"{offline['floor']['total']:.1f} ms.",
+        offline_markdown(results["offline_ms"]),
         "",
     ]
     if results["lighthouse"]:
