@@ -1,21 +1,13 @@
-/* School Safety Guide service worker.
- *
- * The server puts self.PRECACHE_MANIFEST in front of this file: {version, shared, languages},
- * each entry {url, revision} (revision: the first 16 hex digits of the sha256 of the bytes served).
- * The version covers the manifest and this file's own code. Rules (Workbox's precaching, kept
- * small; one cache per version rather than Workbox's one shared cache, because then a failed try
- * is removed whole by deleting its cache, and the active version's cache is never written by a try):
- * - install fills this version's cache completely or fails, and a failed try deletes its cache:
- *   storage holds the active version and at most one try in progress;
- * - every download is checked against its revision: a CDN edge still serving other bytes fails it;
- * - an entry cached under the same revision (in any version's cache) is copied, not downloaded;
- *   one download of a file at a time, however many saves ask for it;
- * - downloads bypass the HTTP cache and refuse errors and redirects;
- * - a language asked for is remembered at once (one record per language), so that the next
- *   version's install or activate saves it too, and the worker that saves it says so;
- * - activate tops up every remembered language, then deletes every other version's cache;
- * - nothing in the fetch path creates a cache.
- */
+/* School Safety Guide service worker. The server prepends self.PRECACHE_MANIFEST: {version,
+ * shared, languages}, entries {url, revision} (sha256 of the bytes served); the version covers
+ * it and this code. Workbox's rules, small, one cache per version (a failed try goes whole):
+ * - install fills this version's cache whole or fails and deletes it, so storage holds the active
+ *   version and at most one try; downloads are checked against their revision, bypass the HTTP
+ *   cache, refuse errors and redirects; a file cached under the same revision is copied instead;
+ * - a language asked for is remembered at once (a record per language), so that the next version
+ *   saves it too, and the worker that saves it says so;
+ * - activate tops up the saved languages, then deletes every other version's cache;
+ * - nothing in the fetch path creates a cache. */
 'use strict';
 
 const MANIFEST = self.PRECACHE_MANIFEST;
@@ -43,7 +35,7 @@ function entriesFor(languages) {
   return MANIFEST.shared.concat(...known.map((code) => MANIFEST.languages[code]));
 }
 
-// Remembered languages: one record per language, {savedAt} (null until a version has saved it).
+// One record per language asked for: {savedAt}, null until a version has saved it.
 async function records() {
   const meta = await caches.open(META_CACHE);
   const found = {};
@@ -75,7 +67,7 @@ function rememberLanguage(code, savedAt) {
   return putRecord(SAVED_PREFIX + code, { savedAt });
 }
 
-// A list kept by an older worker becomes one record per language; done once, when a version activates.
+// An older worker's single list becomes one record per language, once, on activate.
 async function migrateOldList() {
   const meta = await caches.open(META_CACHE);
   const old = await meta.match(OLD_SAVED_LIST);
@@ -108,8 +100,7 @@ async function download(entry) {
   return response;
 }
 
-// Downloads in progress in this worker, by cache key: a second save that needs the same file
-// waits for the first download instead of starting another.
+// Downloads in progress, by cache key: a second save waits for the same download.
 const downloading = new Map();
 
 function downloadOnce(entry) {
@@ -117,7 +108,7 @@ function downloadOnce(entry) {
   if (!downloading.has(key)) {
     const stored = (async () => {
       const response = await download(entry);
-      if (installFailed) throw new Error('This version did not install'); // its cache is gone: not again
+      if (installFailed) throw new Error('This version did not install'); // its cache is gone
       await (await caches.open(CACHE_NAME)).put(key, response);
     })();
     downloading.set(key, stored);
@@ -126,7 +117,7 @@ function downloadOnce(entry) {
   return downloading.get(key);
 }
 
-// Run task over items, PARALLEL_DOWNLOADS at a time; reject as soon as one fails (the others stop).
+// task over items, PARALLEL_DOWNLOADS at a time; the first failure stops the rest.
 async function inParallel(items, task) {
   const queue = items.slice();
   let failed = false;
@@ -146,9 +137,8 @@ async function inParallel(items, task) {
   await Promise.all(runners);
 }
 
-// Put every entry into this version's cache: first copy what any cache already holds under the
-// same revision (no network), then download the rest. onProgress(done, total, downloaded).
-// Resolves to how many entries had to be downloaded.
+// Every entry into this version's cache: copied where possible, else downloaded. Resolves to
+// the number downloaded. onProgress(done, total, downloaded).
 async function fillCache(entries, onProgress) {
   const missing = await copyInto(entries);
   let done = entries.length - missing.length;
@@ -167,13 +157,12 @@ async function fillCache(entries, onProgress) {
       if (onProgress && !failed) onProgress(done, entries.length, downloaded);
     });
   } finally {
-    forgetOpenCache(); // this cache may have been created anew: the fetch path opens it again
+    forgetOpenCache(); // the cache may be new: the fetch path opens it again
   }
   return downloaded;
 }
 
-// Copy into this version's cache what any cache holds under the same revision; no network.
-// Resolves to the entries still missing.
+// Copies what any cache holds under the same revision (no network); resolves to what is missing.
 async function copyInto(entries) {
   const cache = await caches.open(CACHE_NAME);
   const missing = [];
@@ -199,13 +188,11 @@ async function tellPages(message) {
   }
 }
 
-// Set when this version's install failed: its cache is gone, and nothing more is saved into it.
+// This version's install failed: its cache is gone, and nothing is saved into it again.
 let installFailed = false;
 
-// Languages asked for but not yet saved by any version: each is tried on its own, and when it is
-// saved, every page hears so. One that cannot be saved now stays remembered for the next try.
-// copyOnly: nothing is downloaded (activate must not keep the pages waiting on the network; the
-// page that asked saves it itself).
+// Languages asked for, never saved: each tried alone, pages told when saved. copyOnly (activate):
+// no download keeps pages waiting; the page that asked saves it.
 async function saveAskedFor(remembered, copyOnly) {
   for (const code of Object.keys(remembered)) {
     if (remembered[code].savedAt || !(code in MANIFEST.languages)) continue;
@@ -231,9 +218,8 @@ function savedCodes(remembered) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    // A try before this one that was cut short (the browser closed, say) is no longer in progress:
-    // remove it. The active version's cache stays, and so does a waiting version's, which the
-    // page may still be offering as the update.
+    // A try cut short (the browser closed) is no longer in progress: removed. The active cache
+    // stays, and a waiting version's, which the page may be offering.
     const keep = new Set([CACHE_NAME]);
     const active = await recordedCache(ACTIVE_RECORD);
     if (active || !self.registration.active) {
@@ -246,13 +232,12 @@ self.addEventListener('install', (event) => {
     }
     let remembered;
     try {
-      // The shared files and every saved language, whole, or the install fails.
+      // The shared files and every saved language, or the install fails.
       remembered = await records();
       await fillCache(entriesFor(savedCodes(remembered)));
       await putRecord(INSTALLED_RECORD, { cache: CACHE_NAME });
     } catch (error) {
-      // Nothing of a failed try stays: a full device would only get fuller. The active version's
-      // cache has another name, so it is untouched.
+      // Nothing of a failed try stays: a full device would only get fuller.
       installFailed = true;
       await caches.delete(CACHE_NAME);
       await tellPages({ type: 'INSTALL_FAILED', reason: failureReason(error) });
@@ -266,12 +251,12 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     await migrateOldList();
     await putRecord(ACTIVE_RECORD, { cache: CACHE_NAME });
-    // A language saved while this version was installing may not be in its cache yet.
+    // A language saved during the install may be missing.
     const remembered = await records();
     try {
       await fillCache(entriesFor(savedCodes(remembered)));
     } catch (error) {
-      // Offline: what could be copied is copied; the next page's save tops up the rest.
+      // Offline: the next page's save tops up.
     }
     await saveAskedFor(remembered, true);
     // Other versions' bytes are never served by this one.
@@ -293,8 +278,7 @@ async function saveLanguage(code, client) {
     tell({ type: 'SAVE_FAILED', reason: 'network' });
     return;
   }
-  // Remembered at once: if this version cannot save it (a newer one is on the server), the next
-  // version's install or activate does.
+  // Remembered at once: if this version cannot save it (the server has a newer one), that one does.
   const before = (await records())[code];
   if (!before) await rememberLanguage(code, null);
   const entries = entriesFor([code]);
@@ -325,9 +309,8 @@ async function status() {
   return { type: 'STATUS', languages: Object.keys(saved), saved };
 }
 
-// Restore what was saved, whole: every remembered language and the asking page's own (a browser
-// that evicts a site's storage evicts it whole, records included). Copies what is still there and
-// downloads only the rest, and only bytes of this very version: a newer one is left to the update.
+// Restores every remembered language and the asking page's own, whole (browsers evict a site's
+// storage whole, records too): what is missing, and only this version's bytes.
 async function refreshSaved(language, client) {
   let reason = null;
   let codes = [];
@@ -367,14 +350,10 @@ function languageOfPath(pathname) {
   return first in MANIFEST.languages ? first : null;
 }
 
-// The fetch path: read this version's cache without ever creating one (caches.open would bring
-// back a cache that activate has just deleted), and open it once, not for every request. It is
-// opened again only after this worker has written it (fillCache), which is when it can have
-// been created anew.
+// The fetch path opens this version's cache once (again only after fillCache wrote it) and never
+// creates it (caches.open would bring back one activate deleted).
 let openCache = null;
-// Bytes already read, kept while the worker lives: a key names one revision, so its bytes never
-// change, and answering from memory saves a third of an offline navigation (docs/benchmarks.md).
-// Bounded: the manifest's entries at most, and no more than MEMORY_BUDGET bytes.
+// Bytes already read, kept while the worker lives (a key names one revision): bounded.
 const MEMORY_BUDGET = 4 * 1024 * 1024;
 const inMemory = new Map();
 let inMemoryBytes = 0;
@@ -383,7 +362,6 @@ function forgetOpenCache() {
   openCache = null;
 }
 
-// This version's cache, opened once, or null while there is none (it is never created here).
 async function cacheToRead() {
   if (!openCache && (await caches.has(CACHE_NAME))) openCache = await caches.open(CACHE_NAME);
   return openCache;

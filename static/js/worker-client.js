@@ -73,8 +73,8 @@
   navigator.serviceWorker.addEventListener('message', function (event) {
     var data = event.data || {};
     if (data.type === 'INSTALL_FAILED') {
-      // A full device is said, update or not; otherwise only a first visit says it failed (a
-      // failed update leaves the old copy whole).
+      // A full device is said, update or not; other failures only on a first visit (a failed
+      // update leaves the old copy whole).
       if (data.reason === 'quota') showStatus('no-space');
       else if (!navigator.serviceWorker.controller) showStatus('failed');
       return;
@@ -100,8 +100,7 @@
         navigator.storage.persist().catch(function () { /* a refusal is fine */ });
       }
     } else if (data.type === 'SAVE_FAILED') {
-      // "newer": the server already has the next version. The language is remembered, so that
-      // version saves it; ask it now if it is already here, or as soon as the browser finds it.
+      // "newer": the server has the next version, which saves it: ask it, now or once found.
       if (data.reason === 'newer' && registration) {
         var next = registration.installing || registration.waiting;
         if (next && next !== event.source) {
@@ -140,8 +139,7 @@
     window.location.reload();
   });
 
-  // One worker is asked, the active one, so no file is downloaded twice: an update installing now
-  // copies what it saves, and one that finds it remembered saves it itself.
+  // Only the active worker is asked: no file is downloaded twice (an update copies what it saved).
   function saveLanguage(ready) {
     ready.active.postMessage({ type: 'SAVE_LANGUAGE', language: language });
   }
