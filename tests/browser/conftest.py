@@ -207,6 +207,14 @@ def axe_source():
     return AXE_SOURCE
 
 
+def evict_everything(context, page, origin):
+    """The browser evicts the site's cache storage whole, the worker's records with it."""
+    context.new_cdp_session(page).send(
+        "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "cache_storage"}
+    )
+    assert page.evaluate("caches.keys()") == []
+
+
 def wait_until_saved_offline(page, timeout=30_000):
     """Wait for the page's own "ready offline" signal, which the service worker sends when done."""
     page.wait_for_selector("#offline-status[data-state='ready']", timeout=timeout)

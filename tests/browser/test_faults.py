@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     assert_every_page_works_offline,
+    evict_everything,
     expected_headings,
     heading_of,
     wait_until_saved_offline,
@@ -82,9 +83,7 @@ def test_storage_cleared_by_the_browser_is_rebuilt_on_the_next_visit(context, li
     page = context.new_page()
     page.goto(live_server.url + "/en/")
     wait_until_saved_offline(page)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Storage.clearDataForOrigin", {"origin": live_server.url, "storageTypes": "cache_storage"})
-    assert page.evaluate("caches.keys()") == []
+    evict_everything(context, page, live_server.url)
     page.reload()
     wait_until_saved_offline(page)  # it says so: "Ready offline"
     live_server.stop()

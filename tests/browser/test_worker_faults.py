@@ -11,7 +11,12 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_every_page_works_offline, expected_headings, wait_until_saved_offline
+from tests.browser.conftest import (
+    assert_every_page_works_offline,
+    evict_everything,
+    expected_headings,
+    wait_until_saved_offline,
+)
 from tests.browser.test_update import FailingAsset, check_for_update, open_saved, saved_paths, versions_shown
 from tests.missoula import missoula_app
 from tests.site_urls import sitemap_paths
@@ -389,9 +394,7 @@ def test_refresh_restores_what_was_saved_after_the_browser_evicted_everything(co
     page = context.new_page()
     page.goto(live_server.url + "/en/about/")
     wait_until_saved_offline(page)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Storage.clearDataForOrigin", {"origin": live_server.url, "storageTypes": "cache_storage"})
-    assert page.evaluate("caches.keys()") == []
+    evict_everything(context, page, live_server.url)
     page.locator("#refresh-offline").click()
     expect(page.locator("#refresh-status")).to_have_text("The offline copy is up to date.")
     expect(page.locator("#saved-languages")).to_contain_text("English")
