@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import make_app
 from tests.missoula import MISSOULA
+from tests.site_urls import sitemap_paths
 from webapp.accent import contrast
 from webapp.edition import EditionError
 from webapp.settings import PROJECT_ROOT
@@ -156,9 +157,51 @@ def test_more_than_three_key_messages_are_refused_with_the_file_and_field(tmp_pa
     assert "Traceback" not in result.output
 
 
-def run_with_edition(edition, *command):
-    env = dict(os.environ, GUIDE_EDITION=str(edition), GUIDE_BUILD_DIR=str(edition.parent / "build"))
+def run_with_edition(edition, *command, **settings):
+    env = dict(os.environ, GUIDE_EDITION=str(edition), GUIDE_BUILD_DIR=str(edition.parent / "build"), **settings)
     return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def server_and_check(edition, **settings):
+    """What gunicorn and `flask edition check` say of an edition (its output, each)."""
+    bin_dir = os.path.dirname(sys.executable)
+    server = run_with_edition(
+        edition, os.path.join(bin_dir, "gunicorn"), "wsgi:app", "--bind", "127.0.0.1:0", **settings
+    )
+    check = run_with_edition(edition, os.path.join(bin_dir, "flask"), "--app", "webapp", "edition", "check", **settings)
+    return server, check
+
+
+def test_a_wrong_language_setting_is_one_line_for_the_server_and_the_check(edition_copy):
+    for result in server_and_check(edition_copy, GUIDE_LANGUAGES="en,xx"):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "languages (edition.yaml, or the GUIDE_LANGUAGES setting): Unknown language 'xx'" in output
+        assert "Traceback" not in output
+
+
+def test_a_misspelt_field_of_a_crisis_text_is_named_and_the_guide_does_not_start(edition_copy):
+    replace_in(edition_copy / "content" / "lockdown.yaml", "further:", "furthr:")
+    for result in server_and_check(edition_copy):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "content/lockdown.yaml: furthr: not a field of this file (misspelt?)" in output
+        assert "Traceback" not in output
+
+
+def test_an_edition_without_the_parents_lockdown_page_serves_every_page(tmp_path, edition_copy):
+    # The lockdown screen links to the parents' page only when the edition has it.
+    replace_in(edition_copy / "edition.yaml", "lockdown, parents_lockdown,", "lockdown,")
+    urgent = """  - page: parents_lockdown
+    title: "My child's school is locked in"
+    text: "For parents: what to do now."
+"""
+    replace_in(edition_copy / "content" / "home.yaml", urgent, "")
+    client = make_app(tmp_path / "app", EDITION=str(edition_copy)).test_client()
+    assert client.get("/sw.js").status_code == 200  # every page of every language rendered for it
+    for path in sitemap_paths(client):
+        assert client.get(path).status_code == 200, path
+    assert "/parents/lockdown/" not in client.get("/en/lockdown/").get_data(as_text=True)
 
 
 def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_traceback(edition_copy):
@@ -167,9 +210,7 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
         '"+15555550123"\n  sources: [evp-tips]',
         '"+15555550123"\n  sources: []',
     )
-    bin_dir = os.path.dirname(sys.executable)
-    server = run_with_edition(edition_copy, os.path.join(bin_dir, "gunicorn"), "wsgi:app", "--bind", "127.0.0.1:0")
-    check = run_with_edition(edition_copy, os.path.join(bin_dir, "flask"), "--app", "webapp", "edition", "check")
+    server, check = server_and_check(edition_copy)
     for result in (server, check):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output

@@ -14,7 +14,7 @@ from webapp.catalogs import compile_layers
 from webapp.content import load_guide
 from webapp.edition import EditionError, read_edition, resolve_edition_path
 from webapp.icons import edition_icons, initials
-from webapp.languages import configured_languages
+from webapp.languages import LanguageConfigError, configured_languages
 from webapp.response_cache import PreparedPagesMiddleware
 from webapp.security import SecurityHeadersMiddleware
 from webapp.settings import ENV_PREFIX, DefaultConfig, as_tuple
@@ -39,6 +39,11 @@ def create_app(config=None):
         app.config["LANGUAGES"] = as_tuple(app.config["LANGUAGES"])
         guide = load_guide(edition.content_dir, edition.data.pages)
         guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
+        catalog_layers = layers(app.config, edition)
+        try:
+            languages = configured_languages(app.config["LANGUAGES"], app.config["DEFAULT_LANGUAGE"], catalog_layers)
+        except LanguageConfigError as problem:
+            raise EditionError([str(problem)]) from None
     except EditionError as error:
         if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
             raise
@@ -48,8 +53,6 @@ def create_app(config=None):
     app.extensions["edition"] = edition
     app.extensions["guide"] = guide
 
-    catalog_layers = layers(app.config, edition)
-    languages = configured_languages(app.config["LANGUAGES"], app.config["DEFAULT_LANGUAGE"], catalog_layers)
     build_dir = app.config["BUILD_DIR"]
     i18n.init_app(app, languages, compile_layers(catalog_layers, build_dir, languages))
 

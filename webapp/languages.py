@@ -48,8 +48,12 @@ def known_languages():
     return {entry["code"]: Language(**entry) for entry in entries}
 
 
-class LanguageConfigError(RuntimeError):
-    """A configured language is unknown or has no catalog: fail at start-up, not per request."""
+class LanguageConfigError(ValueError):
+    """A configured language is unknown or has no catalog: fail at start-up, not per request. The
+    app reports it as one line of the edition's problems, naming the setting."""
+
+    def __init__(self, problem):
+        super().__init__(f"languages (edition.yaml, or the GUIDE_LANGUAGES setting): {problem}")
 
 
 def configured_languages(codes, default_code, catalog_layers):
@@ -63,7 +67,7 @@ def configured_languages(codes, default_code, catalog_layers):
     languages = []
     for code in codes:
         if code not in known:
-            raise LanguageConfigError(f"Unknown language {code!r}; known: {', '.join(known)}")
+            raise LanguageConfigError(f"Unknown language {code!r}; translations/languages.yaml has {', '.join(known)}")
         lang = known[code]
         if not lang.is_source and not interface.po(lang.locale).is_file():
             raise LanguageConfigError(f"Language {code!r} is configured but {interface.po(lang.locale)} is missing")

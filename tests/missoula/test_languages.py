@@ -135,11 +135,11 @@ def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path, edition
 
 
 def test_a_configured_language_without_a_catalog_fails_at_start_up(tmp_path):
-    from webapp.languages import LanguageConfigError
+    from webapp.edition import EditionError
 
     empty = tmp_path / "no-catalogs"
     empty.mkdir()
-    with pytest.raises(LanguageConfigError, match="'es' is configured"):
+    with pytest.raises(EditionError, match="'es' is configured"):
         missoula_app(tmp_path, TRANSLATIONS_DIR=str(empty))
-    with pytest.raises(LanguageConfigError, match="Unknown language 'xx'"):
+    with pytest.raises(EditionError, match="GUIDE_LANGUAGES setting\\): Unknown language 'xx'"):
         missoula_app(tmp_path, LANGUAGES=("en", "xx"))
