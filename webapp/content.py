@@ -9,18 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from webapp.content_dates import changed_dates
+from webapp.content_schema import PLACEHOLDER, Contact, Source
 from webapp.edition import EditionError, read_yaml, shown_path, validated
-from webapp.edition_schema import (
-    PAGE_IDS,
-    PLACEHOLDER,
-    CardsFile,
-    Contact,
-    LockdownFile,
-    ParentsLockdownFile,
-    Protocol,
-    Source,
-    WhoSpeaksFile,
-)
+from webapp.page_registry import PAGE_IDS, PAGES, SHARED_CONTENT, content_models
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -49,36 +40,6 @@ TRANSLATABLE_KEYS = frozenset(
         "further",
     }
 )
-
-# Guide pages a block may link to with {page: ...}; values are page endpoints.
-LINKABLE_PAGES = {
-    "home": "pages.home",
-    "cards": "pages.cards",
-    "lockdown": "pages.lockdown",
-    "parents_lockdown": "pages.parents_lockdown",
-    "parents": "pages.parents",
-    "safety": "pages.safety",
-    "report": "pages.report",
-    "about": "pages.about",
-    "search": "pages.search",
-}
-
-# Footers list the edition's pages but this one: the lockdown screen is opened from the home page.
-NOT_IN_FOOTER = ("lockdown",)
-
-# Content files every edition has, whatever its page list: what the offline page and the notice of
-# who speaks say, the protocol, contacts and sources. Each listed page (but search) has its own.
-ALWAYS = ("offline", "who_speaks", "protocol")
-# Pages whose every section must name its sources (the others hold no facts of their own).
-SOURCED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report")
-# Content files with a model of their shape (edition_schema): the others are read as written.
-TYPED_FILES = {
-    "protocol": Protocol,
-    "cards": CardsFile,
-    "lockdown": LockdownFile,
-    "parents_lockdown": ParentsLockdownFile,
-    "who_speaks": WhoSpeaksFile,
-}
 
 
 @dataclass(frozen=True)
@@ -136,7 +97,7 @@ def load_guide(content_dir, page_list=PAGE_IDS):
 
     Every problem is reported with its file and the place inside it (EditionError)."""
     content_dir = Path(content_dir)
-    stems = [page for page in page_list if page != "search"] + list(ALWAYS)
+    stems = [PAGES[page].content for page in page_list if PAGES[page].content] + list(SHARED_CONTENT)
     problems = []
     pages = {}
     for stem in stems:
@@ -152,7 +113,7 @@ def load_guide(content_dir, page_list=PAGE_IDS):
             problems += error.problems
     sources = _checked_entries(content_dir / "sources.yaml", Source, problems)
     contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems)
-    for stem, model in TYPED_FILES.items():
+    for stem, model in content_models().items():
         if stem in pages:
             try:
                 pages[stem] = validated(model, pages[stem], shown_path(content_dir / f"{stem}.yaml")).model_dump(
@@ -224,7 +185,7 @@ def _reference_problems(guide, content_dir):
             target = node.get("page")
             if target is not None and target not in guide.page_list:
                 yield f"{place}.page: {target!r} is not a page of this edition (edition.yaml's pages)"
-    for page_name in SOURCED_PAGES:
+    for page_name in (page.id for page in PAGES.values() if page.sourced):
         page = guide.pages.get(page_name)
         if page is None:
             continue

@@ -3,13 +3,16 @@ the parents' lockdown page), where an edition holds them, and how long they may 
 
 Each opens with at most three key messages (message mapping, as CDC and EPA crisis training use
 it: about three messages, about 27 words, the most important first), then further lines, clearly
-secondary. The schema refuses more than three key messages; `edition check` advises a district
-whose text runs longer than the limits below, and the Missoula edition's tests hold it to them.
+secondary. The schema refuses more than three key messages (content_schema.MAX_KEY_MESSAGES);
+`edition check` advises a district whose text runs longer than the limits below, and the Missoula
+edition's tests hold it to them. Which files hold crisis texts is the page registry's to say.
 """
 
 import re
 
-MAX_KEY_MESSAGES = 3
+from webapp.content_schema import CardsFile, CrisisText
+from webapp.page_registry import PAGES
+
 MAX_KEY_WORDS = 27  # the key messages together
 MAX_LINE_WORDS = 12  # one idea a line
 MAX_FURTHER_WORDS = 50  # the further lines together: secondary, still short
@@ -25,10 +28,15 @@ def crisis_texts(guide):
     """[(content file, where in it, text)] for every crisis text of the edition, in reading order.
     Each text is a content mapping with key_messages and further (lines with their text), and its
     title (and a card's tagline)."""
-    texts = [("cards", f"cards[{index}] ({card['id']})", card) for index, card in enumerate(guide.cards)]
-    for page_id in ("lockdown", "parents_lockdown"):
-        if guide.has(page_id):
-            texts.append((page_id, "(top level)", guide.pages[page_id]))
+    texts = []
+    for page in PAGES.values():
+        if not guide.has(page.id) or page.model is None:
+            continue
+        content = guide.pages[page.content]
+        if page.model is CardsFile:  # a file of cards, each a crisis text
+            texts += [(page.content, f"cards[{i}] ({card['id']})", card) for i, card in enumerate(content["cards"])]
+        elif issubclass(page.model, CrisisText):
+            texts.append((page.content, "(top level)", content))
     return texts
 
 

@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 from webapp.content import load_guide
 from webapp.crisis_text import crisis_length_advice
 from webapp.edition import EDITION_FILE, EditionError, read_edition, read_yaml, resolve_edition_path, shown_path
-from webapp.edition_schema import PAGE_IDS
+from webapp.page_registry import PAGE_IDS
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
 STARTER = Path(__file__).resolve().parent / "starter_edition"

@@ -2,9 +2,9 @@
 
 from flask import current_app, g, request, url_for
 
-from webapp.content import LINKABLE_PAGES
 from webapp.i18n import default_language, served_languages
 from webapp.page_list import edition, footer_links, page_label, page_last_changed
+from webapp.page_registry import PAGES, shortcut_pages
 
 
 def init_app(app):
@@ -16,7 +16,7 @@ def asset_url(name):
 
 
 def page_url(page_id, anchor=None):
-    return url_for(LINKABLE_PAGES[page_id], _anchor=str(anchor) if anchor else None)
+    return url_for(PAGES[page_id].endpoint, _anchor=str(anchor) if anchor else None)
 
 
 def who_speaks(short=False):
@@ -41,6 +41,7 @@ def _layout_context():
         "footer_links": footer_links,
         "page_label": page_label,
         "page_url": page_url,
+        "shortcut_pages": shortcut_pages(),
         "guide": current_app.extensions["guide"],
         "edition": edition(),
         "app_version": current_app.config["APP_VERSION"],

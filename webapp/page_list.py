@@ -2,25 +2,9 @@
 service worker's offline copy list them."""
 
 from flask import current_app, request, url_for
-from flask_babel import lazy_gettext as _l
 
-from webapp.content import LINKABLE_PAGES, NOT_IN_FOOTER
 from webapp.i18n import content_plain
-
-# The content files each page is made of: its "last changed" date is the newest of theirs.
-PAGE_CONTENT_FILES = {
-    "pages.home": ("home", "who_speaks"),
-    "pages.cards": ("cards",),
-    "pages.card": ("cards",),
-    "pages.wallet_cards": ("cards",),
-    "pages.lockdown": ("lockdown", "cards"),
-    "pages.lockdown_card": ("cards",),
-    "pages.parents_lockdown": ("parents_lockdown", "protocol"),
-    "pages.parents": ("parents", "contacts"),
-    "pages.safety": ("safety", "protocol", "contacts"),
-    "pages.report": ("report", "contacts"),
-    "pages.about": ("about", "sources", "who_speaks"),
-}
+from webapp.page_registry import PAGES, dated_files
 
 
 def guide():
@@ -43,36 +27,39 @@ def page_urls(language):
     urls = []
     # The poster is left out: its QR code holds the address it is served from, so it is printed online.
     for page_id in guide().page_list:
-        urls.append(url_for(LINKABLE_PAGES[page_id], lang=code))
-        if page_id == "cards":
-            urls.append(url_for("pages.wallet_cards", lang=code))
-            urls += [url_for("pages.card", lang=code, card_id=card_id) for card_id in card_ids]
-        elif page_id == "lockdown":
-            urls += [url_for("pages.lockdown_card", lang=code, card_id=card_id) for card_id in card_ids]
+        page = PAGES[page_id]
+        urls.append(url_for(page.endpoint, lang=code))
+        for subpage in page.subpages:
+            if subpage.per_card:
+                urls += [url_for(subpage.endpoint, lang=code, card_id=card_id) for card_id in card_ids]
+            elif subpage.is_page:
+                urls.append(url_for(subpage.endpoint, lang=code))
     return urls
 
 
-# The engine's own pages, named in the interface's words; the others by their content.
-ENGINE_PAGE_NAMES = {"home": _l("Home"), "search": _l("Search the guide")}
+def saved_data_urls(language):
+    """The data the edition's pages read offline (the search index), of one language."""
+    listed = (PAGES[page_id] for page_id in guide().page_list)
+    return [url_for(sub.endpoint, lang=language.code) for page in listed for sub in page.subpages if not sub.is_page]
 
 
 def page_label(page_id):
     """A page's short name in links: the interface's word for the engine's pages, else the
     content's "nav" or its title (translated, as markup)."""
-    if page_id in ENGINE_PAGE_NAMES:
-        return str(ENGINE_PAGE_NAMES[page_id])
+    if PAGES[page_id].label:
+        return str(PAGES[page_id].label)
     page = guide().page_content(page_id)
     return content_plain(page.get("nav") or page["title"])
 
 
 def footer_links():
     """[(url, label)] of the edition's pages for the footer, in its order."""
-    return [(url_for(LINKABLE_PAGES[p]), page_label(p)) for p in guide().page_list if p not in NOT_IN_FOOTER]
+    return [(url_for(PAGES[p].endpoint), page_label(p)) for p in guide().page_list if PAGES[p].in_footer]
 
 
 def page_last_changed(endpoint):
     """When the content of the page at this endpoint last changed, or None."""
-    files = PAGE_CONTENT_FILES.get(endpoint)
+    files = dated_files(endpoint)
     return guide().last_changed(files) if files else None
 
 
@@ -84,13 +71,9 @@ def manifest_url(language):
     return url_for("pwa.web_manifest", lang=language.code)
 
 
-def search_index_url(language):
-    return url_for("pages.search_index", lang=language.code)
-
-
 def offline_copy_urls(language):
     """What the service worker saves for a language, and so what a static export must hold too."""
-    return [*page_urls(language), offline_url(language), manifest_url(language), search_index_url(language)]
+    return [*page_urls(language), offline_url(language), manifest_url(language), *saved_data_urls(language)]
 
 
 def served_response(app, path, **request_options):

@@ -1,12 +1,11 @@
 """The guide's pages: the language chooser at /, and every page under /<lang>/."""
 
-from functools import wraps
-
-from flask import Blueprint, abort, current_app, render_template, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import force_locale, gettext
 
 from webapp.i18n import pull_language, push_language, served_languages
 from webapp.page_list import edition, guide, public_base_url
+from webapp.page_registry import PAGE_OF_ENDPOINT
 from webapp.qr_code import qr_code_svg
 from webapp.response_cache import prepared
 from webapp.review_status import is_draft
@@ -15,19 +14,13 @@ from webapp.search_index import search_entries
 bp = Blueprint("pages", __name__)
 
 
-def listed(page_id):
-    """A page the edition may leave out of its list: then it is a 404, like any unknown page."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            if not guide().has(page_id):
-                abort(404)
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
+@bp.before_request
+def only_the_editions_pages():
+    """A page type the edition leaves out of its list (and the views that come with it) is a 404,
+    like any unknown page."""
+    page_id = PAGE_OF_ENDPOINT.get(request.endpoint)
+    if page_id is not None and not guide().has(page_id):
+        abort(404)
 
 
 bp.url_value_preprocessor(pull_language)
@@ -57,7 +50,6 @@ def home():
 
 
 @bp.get("/<lang:lang>/cards/")
-@listed("cards")
 @prepared()
 def cards():
     """All the cards together, with why and who they are for."""
@@ -78,7 +70,6 @@ def _card_with_neighbours(card_id):
 
 
 @bp.get("/<lang:lang>/cards/<card_id>/")
-@listed("cards")
 @prepared()
 def card(card_id):
     """One card, with previous and next."""
@@ -86,7 +77,6 @@ def card(card_id):
 
 
 @bp.get("/<lang:lang>/lockdown/<card_id>/")
-@listed("lockdown")
 @prepared()
 def lockdown_card(card_id):
     """A card opened from the lockdown screen: as dark and silent as it, with a way back to it."""
@@ -94,7 +84,6 @@ def lockdown_card(card_id):
 
 
 @bp.get("/<lang:lang>/cards/wallet/")
-@listed("cards")
 @prepared()
 def wallet_cards():
     """All four cards at bank-card size on one printable page."""
@@ -111,7 +100,6 @@ def poster():
 
 
 @bp.get("/<lang:lang>/lockdown/")
-@listed("lockdown")
 @prepared()
 def lockdown():
     """The lockdown screen: dark, silent, one glance."""
@@ -119,7 +107,6 @@ def lockdown():
 
 
 @bp.get("/<lang:lang>/parents/lockdown/")
-@listed("parents_lockdown")
 @prepared()
 def parents_lockdown():
     """For a parent whose child's school is in lockdown: what to do now, then what comes next."""
@@ -127,7 +114,6 @@ def parents_lockdown():
 
 
 @bp.get("/<lang:lang>/parents/")
-@listed("parents")
 @prepared()
 def parents():
     """Talk with your kids: words matter."""
@@ -135,7 +121,6 @@ def parents():
 
 
 @bp.get("/<lang:lang>/safety/")
-@listed("safety")
 @prepared()
 def safety():
     """How schools and police prepare."""
@@ -143,7 +128,6 @@ def safety():
 
 
 @bp.get("/<lang:lang>/report/")
-@listed("report")
 @prepared()
 def report():
     """Whom to contact; the app itself sends nothing."""
@@ -163,7 +147,6 @@ def about():
 
 
 @bp.get("/<lang:lang>/search/")
-@listed("search")
 @prepared()
 def search():
     """Search as you type, offline; without scripts, a list of every card and section."""
@@ -171,7 +154,6 @@ def search():
 
 
 @bp.get("/<lang:lang>/search-index.json")
-@listed("search")
 @prepared(mimetype="application/json")
 def search_index():
     """What the search page searches, in this language; saved offline with the language."""

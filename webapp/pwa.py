@@ -3,10 +3,10 @@
 from flask import Blueprint, current_app, g, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
-from webapp.content import LINKABLE_PAGES
 from webapp.i18n import content_plain_text, pull_language, push_language, served_languages
 from webapp.page_context import asset_url, who_speaks
 from webapp.page_list import edition, guide, page_urls, public_base_url
+from webapp.page_registry import PAGES, shortcut_pages
 from webapp.precache import service_worker_script
 from webapp.response_cache import prepared
 
@@ -54,13 +54,9 @@ def web_manifest():
         "background_color": current_app.config["BACKGROUND_COLOR"],
         "theme_color": current_app.config["THEME_COLOR"],
         "icons": icons,
-        "shortcuts": [_shortcut(page_id, shortcut_icon) for page_id in SHORTCUT_PAGES if guide().has(page_id)],
+        "shortcuts": [_shortcut(page_id, shortcut_icon) for page_id in shortcut_pages() if guide().has(page_id)],
     }
     return current_app.json.dumps(manifest, ensure_ascii=False)
-
-
-# The installed app's shortcuts (long press on its icon): the worst day first.
-SHORTCUT_PAGES = ("parents_lockdown", "lockdown", "cards")
 
 
 def _shortcut(page_id, icons):
@@ -68,7 +64,7 @@ def _shortcut(page_id, icons):
     return {
         "name": content_plain_text(page["title"]),
         "short_name": content_plain_text(page.get("short_name") or page.get("nav") or page["title"]),
-        "url": url_for(LINKABLE_PAGES[page_id]),
+        "url": url_for(PAGES[page_id].endpoint),
         "icons": icons,
     }
 

@@ -7,13 +7,11 @@ letter variants) happens in the browser, on the index and the query alike.
 
 from flask import url_for
 
-from webapp.content import LINKABLE_PAGES, translatable_strings
+from webapp.content import translatable_strings
 from webapp.crisis_text import crisis_texts, lines
 from webapp.i18n import content_plain_text as plain
 from webapp.page_list import guide
-
-# Pages whose sections are searched, in the order results list them.
-SEARCHED_PAGES = ("cards", "parents_lockdown", "parents", "safety", "report", "about")
+from webapp.page_registry import PAGES
 
 
 def _text(node):
@@ -26,12 +24,14 @@ def search_entries():
     lockdown page), then each section."""
     entries = []
     for file, _, text in crisis_texts(guide()):
-        url = url_for("pages.card", card_id=text["id"]) if file == "cards" else url_for(LINKABLE_PAGES[file])
+        url = url_for("pages.card", card_id=text["id"]) if file == "cards" else url_for(PAGES[file].endpoint)
         title = ": ".join(plain(text[name]) for name in ("title", "tagline") if name in text)
         entries.append({"title": title, "url": url, "text": " ".join(plain(line) for line in lines(text))})
-    # Every section of every page with sections, in the edition's order (the cards' overview's too).
+    # Every section of every searched page the edition has (the cards' overview's too).
     pages = [
-        (LINKABLE_PAGES[page_id], guide().page_content(page_id)) for page_id in SEARCHED_PAGES if guide().has(page_id)
+        (page.endpoint, guide().page_content(page.id))
+        for page in PAGES.values()
+        if page.searched and guide().has(page.id)
     ]
     for endpoint, page in pages:
         page_title = plain(page["title"])

@@ -12,9 +12,10 @@ from babel.messages.pofile import read_po
 from tests.fixture import FIXTURE
 from tests.missoula import CONTENT_DIR, MISSOULA
 from tests.site_urls import sitemap_paths
-from webapp.content import SOURCED_PAGES, load_guide, translatable_strings
+from webapp.content import load_guide, translatable_strings
 from webapp.content_dates import changed_dates, refresh_record, stale_files
 from webapp.edition import EditionError
+from webapp.page_registry import PAGES
 from webapp.settings import PROJECT_ROOT, DefaultConfig
 
 TEMPLATES_DIR = PROJECT_ROOT / "webapp" / "templates"
@@ -80,7 +81,7 @@ def test_text_to_911_is_never_suggested_nor_said_to_be_impossible():
 
 def fact_bearing_nodes(guide):
     """(where, source ids) of every part of the guide that states facts."""
-    for page_name in SOURCED_PAGES:
+    for page_name in (page.id for page in PAGES.values() if page.sourced):
         page = guide.pages[page_name]
         for section in page.get("sections") or page["overview"]["sections"]:
             yield f"{page_name}/{section['id']}", section.get("sources")

@@ -8,9 +8,9 @@ import pytest
 import textstat
 
 from tests.missoula import GUIDE
+from webapp.content_schema import MAX_KEY_MESSAGES
 from webapp.crisis_text import (
     MAX_FURTHER_WORDS,
-    MAX_KEY_MESSAGES,
     MAX_KEY_WORDS,
     MAX_LINE_WORDS,
     crisis_length_advice,

@@ -1,0 +1,129 @@
+"""The page registry: every kind of page the engine has, declared once.
+
+Each page type says its view, its content file and that file's model, the content files its date
+is made of, the views that come with it (a card's own page), the pages it needs, and whether it is
+required, in the footer, among the installed app's shortcuts, searched and sourced. The edition's
+page list, the routes' 404s, the footer, the sitemap, the shortcuts, search, the dates and the
+content check all read it; nothing else lists pages.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from webapp.content_schema import CardsFile, LockdownFile, ParentsLockdownFile, Protocol, WhoSpeaksFile
+
+
+@dataclass(frozen=True)
+class Subpage:
+    """A view that comes with a page type: served when the edition lists the page."""
+
+    endpoint: str
+    dated: tuple = ()  # content files whose newest change is its date
+    per_card: bool = False  # one page for each card (its URL takes the card's id)
+    is_page: bool = True  # False: data saved offline with the page (the search index), not in the sitemap
+
+
+@dataclass(frozen=True)
+class PageType:
+    id: str  # as edition.yaml's pages list it
+    endpoint: str
+    content: str | None = None  # its content file, content/<content>.yaml
+    model: type | None = None  # that file's model (content_schema); None: read as written
+    dated: tuple = ()  # content files whose newest change is the page's date
+    subpages: tuple = ()
+    needs: tuple = ()  # pages it links to from its template
+    required: bool = False
+    in_footer: bool = True
+    shortcut: int | None = None  # its place among the installed app's shortcuts, the worst day first
+    searched: bool = False  # its sections are in the search index
+    sourced: bool = False  # each of its sections must name its sources
+    label: object = None  # the interface's own name for an engine page; else the content's nav or title
+
+    def endpoints(self):
+        return [self.endpoint, *(subpage.endpoint for subpage in self.subpages)]
+
+
+PAGES = {
+    page.id: page
+    for page in (
+        PageType("home", "pages.home", "home", dated=("home", "who_speaks"), required=True, label=_l("Home")),
+        PageType(
+            "cards",
+            "pages.cards",
+            "cards",
+            CardsFile,
+            dated=("cards",),
+            subpages=(Subpage("pages.wallet_cards", ("cards",)), Subpage("pages.card", ("cards",), per_card=True)),
+            shortcut=3,
+            searched=True,
+            sourced=True,
+        ),
+        PageType(
+            "lockdown",
+            "pages.lockdown",
+            "lockdown",
+            LockdownFile,
+            dated=("lockdown", "cards"),
+            subpages=(Subpage("pages.lockdown_card", ("cards",), per_card=True),),
+            needs=("cards",),
+            in_footer=False,  # opened from the home page and the shortcuts
+            shortcut=2,
+        ),
+        PageType(
+            "parents_lockdown",
+            "pages.parents_lockdown",
+            "parents_lockdown",
+            ParentsLockdownFile,
+            dated=("parents_lockdown", "protocol"),
+            shortcut=1,
+            searched=True,
+            sourced=True,
+        ),
+        PageType("parents", "pages.parents", "parents", dated=("parents", "contacts"), searched=True, sourced=True),
+        PageType(
+            "safety", "pages.safety", "safety", dated=("safety", "protocol", "contacts"), searched=True, sourced=True
+        ),
+        PageType("report", "pages.report", "report", dated=("report", "contacts"), searched=True, sourced=True),
+        PageType(
+            "about", "pages.about", "about", dated=("about", "sources", "who_speaks"), required=True, searched=True
+        ),
+        PageType(
+            "search",
+            "pages.search",
+            subpages=(Subpage("pages.search_index", is_page=False),),
+            label=_l("Search the guide"),
+        ),
+    )
+}
+
+PAGE_IDS = tuple(PAGES)
+
+# Content files every edition has, whatever its page list, with their models: the offline page's
+# text, who speaks, and the school's protocol.
+SHARED_CONTENT = {"offline": None, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
+
+# The page a view belongs to, for every view a page type has.
+PAGE_OF_ENDPOINT = {endpoint: page.id for page in PAGES.values() for endpoint in page.endpoints()}
+
+
+def content_models():
+    """{content file: model} of every content file that has a model."""
+    models = {page.content: page.model for page in PAGES.values() if page.model}
+    return {**models, **{stem: model for stem, model in SHARED_CONTENT.items() if model}}
+
+
+def dated_files(endpoint):
+    """The content files whose newest change is the date of the page at this endpoint, or None."""
+    for page in PAGES.values():
+        if endpoint == page.endpoint:
+            return page.dated or None
+        for subpage in page.subpages:
+            if endpoint == subpage.endpoint:
+                return subpage.dated or None
+    return None
+
+
+def shortcut_pages():
+    """The page types offered as the installed app's shortcuts, the worst day first."""
+    return [page.id for page in sorted(PAGES.values(), key=lambda p: p.shortcut or 0) if page.shortcut]
