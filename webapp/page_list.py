@@ -4,7 +4,7 @@ service worker's offline copy list them."""
 from flask import current_app, request, url_for
 
 from webapp.i18n import content_plain
-from webapp.page_registry import PAGES, dated_files
+from webapp.page_registry import DATED_FILES, PAGES
 
 
 def guide():
@@ -59,7 +59,7 @@ def footer_links():
 
 def page_last_changed(endpoint):
     """When the content of the page at this endpoint last changed, or None."""
-    files = dated_files(endpoint)
+    files = DATED_FILES.get(endpoint)
     return guide().last_changed(files) if files else None
 
 

@@ -40,9 +40,6 @@ class PageType:
     sourced: bool = False  # each of its sections must name its sources
     label: object = None  # the interface's own name for an engine page; else the content's nav or title
 
-    def endpoints(self):
-        return [self.endpoint, *(subpage.endpoint for subpage in self.subpages)]
-
 
 PAGES = {
     page.id: page
@@ -103,25 +100,18 @@ PAGE_IDS = tuple(PAGES)
 # text, who speaks, and the school's protocol.
 SHARED_CONTENT = {"offline": None, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
 
-# The page a view belongs to, for every view a page type has.
-PAGE_OF_ENDPOINT = {endpoint: page.id for page in PAGES.values() for endpoint in page.endpoints()}
+# Every view of every page type: the page it belongs to, and the content files its date is made of.
+VIEWS = [(page.endpoint, page.id, page.dated) for page in PAGES.values()] + [
+    (sub.endpoint, page.id, sub.dated) for page in PAGES.values() for sub in page.subpages
+]
+PAGE_OF_ENDPOINT = {endpoint: page_id for endpoint, page_id, _dated in VIEWS}
+DATED_FILES = {endpoint: dated for endpoint, _page_id, dated in VIEWS if dated}
 
 
 def content_models():
     """{content file: model} of every content file that has a model."""
     models = {page.content: page.model for page in PAGES.values() if page.model}
     return {**models, **{stem: model for stem, model in SHARED_CONTENT.items() if model}}
-
-
-def dated_files(endpoint):
-    """The content files whose newest change is the date of the page at this endpoint, or None."""
-    for page in PAGES.values():
-        if endpoint == page.endpoint:
-            return page.dated or None
-        for subpage in page.subpages:
-            if endpoint == subpage.endpoint:
-                return subpage.dated or None
-    return None
 
 
 def shortcut_pages():
