@@ -28,43 +28,43 @@ BAD_FIELDS = {
         "content/contacts.yaml",
         '  tel: "+15555550123"\n  sources: [evp-tips]',
         '  tel: "+15555550123"\n  sources: []',
-        r"content/contacts\.yaml: evp-tips: a contact with a number must name the sources that confirm it",
+        r"content/contacts\.yaml, line \d+: the contact evp-tips: a contact with a number must name the sources that confirm it",
     ),
     "unknown source": (
         "content/cards.yaml",
         "      sources: [evs-plan]",
         "      sources: [no-such-source]",
-        r"content/cards\.yaml: overview\.sections\[0\]\.sources: unknown source 'no-such-source'",
+        r"content/cards\.yaml, line \d+: the sources of the section only-for-attacks of the overview: unknown source 'no-such-source'",
     ),
     "colour that fails contrast": (
         "edition.yaml",
         'accent_color: "#2f5d1f"',
         'accent_color: "#ffcc00"',
-        r"edition\.yaml: accent_color: contrast 1\.51:1 with white text on it.*WCAG AA needs 4\.5:1",
+        r"edition\.yaml, line \d+: the accent color: contrast 1\.51:1 with white text on it.*WCAG AA needs 4\.5:1",
     ),
     "unknown language": (
         "edition.yaml",
         "languages: [en, ar]",
         "languages: [en, xx, ar]",
-        r"edition\.yaml: languages: unknown language 'xx'",
+        r"edition\.yaml, line \d+: the languages: unknown language 'xx'",
     ),
     "YAML syntax error": (
         "edition.yaml",
         "adopted_by: none",
         "adopted_by: [none",
-        r"edition\.yaml: line \d+, column \d+: not valid YAML",
+        r"edition\.yaml, line \d+, column \d+: not valid YAML: a list written in \[ \] is not closed",
     ),
     "misspelt field": (
         "edition.yaml",
         "adopted_by: none",
         "adopted: none",
-        r"edition\.yaml: adopted: not a field of this file",
+        r"edition\.yaml, line \d+: 'adopted' is not a field of this file \(misspelt\?\)",
     ),
     "placeholder left in": (
         "edition.yaml",
         '  name: "Example Valley Schools"',
         '  name: "FILL IN: the school district\'s name"',
-        r"edition\.yaml: district: name: still the placeholder",
+        r"edition\.yaml, line \d+: the district: name: still the placeholder",
     ),
 }
 
@@ -96,7 +96,7 @@ def test_a_link_to_a_page_the_edition_does_not_list_is_named(tmp_path, edition_c
     with pytest.raises(EditionError) as raised:
         make_app(tmp_path, EDITION=str(edition_copy))
     assert any(
-        re.search(r"content/home\.yaml: more\[0\]\.page: 'report' is not a page of this edition", p)
+        re.search(r"content/home\.yaml, line \d+: the page of the 1st link under more: 'report' is not a page of this edition", p)
         for p in raised.value.problems
     )
 
@@ -114,7 +114,7 @@ def test_edition_check_passes_on_the_edition_and_lists_every_problem_of_a_broken
     assert result.exit_code == 1
     assert "the edition has 2 problems" in result.output
     assert "languages: unknown language 'xx'" in result.output
-    assert "accent_color: a colour written #rrggbb, not 'blue'" in result.output
+    assert "the accent color: a colour written #rrggbb, not 'blue'" in result.output
     assert "Traceback" not in result.output
 
 
@@ -151,7 +151,8 @@ def test_more_than_three_key_messages_are_refused_with_the_file_and_field(tmp_pa
     result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
     assert result.exit_code == 1
     assert (
-        f"{edition_copy}/content/cards.yaml: cards[2].key_messages: 4 key messages; a frightened reader takes in "
+        f"{edition_copy}/content/cards.yaml, line 35: the key messages of the When police arrive card: "
+        "4 key messages; a frightened reader takes in "
         "at most 3: keep the most important and move the rest to 'further'"
     ) in result.output
     assert "Traceback" not in result.output
@@ -185,7 +186,7 @@ def test_a_misspelt_field_of_a_crisis_text_is_named_and_the_guide_does_not_start
     for result in server_and_check(edition_copy):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
-        assert "content/lockdown.yaml: furthr: not a field of this file (misspelt?)" in output
+        assert "content/lockdown.yaml, line 9: 'furthr' is not a field of this file (misspelt?)" in output
         assert "Traceback" not in output
 
 
@@ -214,7 +215,7 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
     for result in (server, check):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
-        assert "content/contacts.yaml: evp-tips: a contact with a number must name the sources" in output
+        assert "content/contacts.yaml, line 11: the contact evp-tips: a contact with a number must name the sources" in output
         assert "Traceback" not in output
     assert "Listening at" not in server.stderr
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from webapp.content_dates import changed_dates
 from webapp.content_schema import PLACEHOLDER, Contact, Source
 from webapp.edition import EditionError, read_yaml, shown_path, validated
+from webapp.field_words import problem
 from webapp.page_registry import PAGE_IDS, PAGES, SHARED_CONTENT, content_models
 
 TRANSLATABLE_KEYS = frozenset(
@@ -111,14 +112,13 @@ def load_guide(content_dir, page_list=PAGE_IDS):
             pages[stem] = _read(path)
         except EditionError as error:
             problems += error.problems
-    sources = _checked_entries(content_dir / "sources.yaml", Source, problems)
-    contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems)
+    sources = _checked_entries(content_dir / "sources.yaml", Source, problems, "source")
+    contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems, "contact")
     for stem, model in content_models().items():
         if stem in pages:
+            path = content_dir / f"{stem}.yaml"
             try:
-                pages[stem] = validated(model, pages[stem], shown_path(content_dir / f"{stem}.yaml")).model_dump(
-                    exclude_none=True
-                )
+                pages[stem] = validated(model, pages[stem], shown_path(path), path=path).model_dump(exclude_none=True)
             except EditionError as error:
                 problems += error.problems
     guide = Guide(
@@ -142,74 +142,79 @@ def _read(path):
     return data
 
 
-def _checked_entries(path, model, problems):
+def _checked_entries(path, model, problems, entry):
     """{id: entry as a dict} of a file of named entries (sources, contacts), each checked by model;
     its problems are added to problems (an entry with problems is kept as written, so that
     references to it still resolve)."""
     shown = shown_path(path)
     try:
-        data = _read(path)
+        file_data = _read(path)
     except EditionError as error:
         problems += error.problems
         return {}
     entries = {}
-    for entry_id, entry in data.items():
+    for entry_id, data in file_data.items():
         try:
-            entries[entry_id] = validated(model, entry, shown, at=(entry_id,)).model_dump(exclude_none=True)
+            checked = validated(model, data, shown, at=(entry_id,), path=path, entry=entry)
+            entries[entry_id] = checked.model_dump(exclude_none=True)
         except EditionError as error:
             problems += error.problems
-            entries[entry_id] = entry if isinstance(entry, dict) else {}
+            entries[entry_id] = data if isinstance(data, dict) else {}
     return entries
 
 
 def _reference_problems(guide, content_dir):
-    def file_of(stem):
-        return shown_path(content_dir / f"{stem}.yaml")
+    """What a content file names that does not exist: a source, a contact, a page; and text still
+    holding the starter's placeholder."""
+
+    def at(stem, loc, text, entry=None):
+        path = content_dir / f"{stem}.yaml"
+        data = guide.contacts if stem == "contacts" else guide.pages.get(stem)
+        return problem(shown_path(path), loc, data, text, path, entry)
 
     for page_name, page in guide.pages.items():
-        for where, node in _walk(page, ""):
+        for loc, node in _walk(page, ()):
             if isinstance(node, str) and PLACEHOLDER in node:
-                yield f"{file_of(page_name)}: {where}: still the placeholder {node[:60]!r}; write the real text"
+                yield at(page_name, loc, f"still the placeholder {node[:60]!r}; write the real text")
     for contact_id, contact in guide.contacts.items():
-        yield from _source_problems(guide, contact.get("sources", ()), f"{file_of('contacts')}: {contact_id}.sources")
+        for source_id in _unknown(guide.sources, contact.get("sources", ())):
+            yield at(
+                "contacts", (contact_id, "sources"), f"unknown source {source_id!r} (not in sources.yaml)", "contact"
+            )
     for page_name, page in guide.pages.items():
-        for where, node in _walk(page, ""):
+        for loc, node in _walk(page, ()):
             if not isinstance(node, dict):
                 continue
-            place = f"{file_of(page_name)}: {where or '(top)'}"
-            yield from _source_problems(guide, node.get("sources", ()), f"{place}.sources")
-            for contact_id in node.get("contacts", ()):
-                if contact_id not in guide.contacts:
-                    known = ", ".join(guide.contacts)
-                    yield f"{place}.contacts: unknown contact {contact_id!r} (contacts.yaml has {known})"
+            for source_id in _unknown(guide.sources, node.get("sources", ())):
+                yield at(page_name, (*loc, "sources"), f"unknown source {source_id!r} (not in sources.yaml)")
+            for contact_id in _unknown(guide.contacts, node.get("contacts", ())):
+                known = ", ".join(guide.contacts)
+                yield at(page_name, (*loc, "contacts"), f"unknown contact {contact_id!r} (contacts.yaml has {known})")
             target = node.get("page")
             if target is not None and target not in guide.page_list:
-                yield f"{place}.page: {target!r} is not a page of this edition (edition.yaml's pages)"
+                yield at(page_name, (*loc, "page"), f"{target!r} is not a page of this edition (edition.yaml's pages)")
     for page_name in (page.id for page in PAGES.values() if page.sourced):
         page = guide.pages.get(page_name)
         if page is None:
             continue
-        sections = page.get("sections") or page.get("overview", {}).get("sections", [])
-        for index, section in enumerate(sections):
+        within = ("overview",) if "overview" in page else ()
+        for index, section in enumerate(guide.page_content(page_name).get("sections", [])):
             if not section.get("sources"):
-                yield f"{file_of(page_name)}: section {section.get('id', index)!r}: a section must name its sources"
+                yield at(page_name, (*within, "sections", index, "sources"), "a section must name its sources")
 
 
-def _source_problems(guide, source_ids, where):
-    for source_id in source_ids:
-        if source_id not in guide.sources:
-            yield f"{where}: unknown source {source_id!r} (not in sources.yaml)"
+def _unknown(known, ids):
+    return [i for i in ids if i not in known]
 
 
-def _walk(node, where):
-    yield where, node
+def _walk(node, loc):
+    yield loc, node
     if isinstance(node, dict):
         for key, value in node.items():
-            name = node.get("id", key) if key == "blocks" else key
-            yield from _walk(value, f"{where}.{name}" if where else str(name))
+            yield from _walk(value, (*loc, key))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _walk(item, f"{where}[{index}]")
+            yield from _walk(item, (*loc, index))
 
 
 def translatable_strings(node):

@@ -5,7 +5,17 @@ what was expected; webapp/content.py reads the files and adds the file's name to
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 # What `edition new` writes where a fact is needed: the check refuses it until it is replaced.
 PLACEHOLDER = "FILL IN"
@@ -70,6 +80,152 @@ class Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="lower-case letters, digits and hyphens")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _distinct_ids(what):
+    """A list whose items' ids must differ (a card's or section's id is its address on the page)."""
+
+    def check(items):
+        ids = [item.id for item in items]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"two {what} have the same id ({', '.join(twice)}); give each its own")
+        return items
+
+    return AfterValidator(check)
+
+
+# A page's content blocks. Each block is one mapping whose one key says its kind (p: a paragraph,
+# list: a bulleted list...): the key is the tag of a tagged union, so a problem names its block.
+
+
+class Paragraph(Content):
+    p: Text
+
+
+class Subheading(Content):
+    subheading: Text
+
+
+Items = Annotated[list[Text], Field(min_length=1)]
+
+
+class Bullets(Content):
+    list: Items
+
+
+class Steps(Content):
+    steps: Items
+
+
+class ContactList(Content):
+    contacts: Annotated[list[str], Field(min_length=1, description="ids of contacts.yaml")]
+
+
+class PageLink(Content):
+    page: str = Field(description="one of edition.yaml's pages")
+    text: Text
+    anchor: Id | None = None
+
+
+class LinkBlock(Content):
+    link: PageLink
+
+
+class ProtocolBlock(Content):
+    protocol: Literal[True]
+
+
+BLOCKS = {
+    "p": Paragraph,
+    "subheading": Subheading,
+    "list": Bullets,
+    "steps": Steps,
+    "contacts": ContactList,
+    "link": LinkBlock,
+    "protocol": ProtocolBlock,
+}
+
+
+def _block_kind(value):
+    """The block's kind: its one key that names a kind of block (a checked block: its model's)."""
+    if isinstance(value, Content):
+        return next(kind for kind, model in BLOCKS.items() if isinstance(value, model))
+    kinds = [key for key in value if key in BLOCKS] if isinstance(value, dict) else []
+    return kinds[0] if len(kinds) == 1 else None
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("p")]
+    | Annotated[Subheading, Tag("subheading")]
+    | Annotated[Bullets, Tag("list")]
+    | Annotated[Steps, Tag("steps")]
+    | Annotated[ContactList, Tag("contacts")]
+    | Annotated[LinkBlock, Tag("link")]
+    | Annotated[ProtocolBlock, Tag("protocol")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message=f"a block holds exactly one of {', '.join(BLOCKS)}",
+    ),
+]
+
+
+class Section(Content):
+    id: Id
+    heading: Text
+    sources: list[str] = []
+    blocks: list[Block] = Field(min_length=1)
+
+
+class Page(Content):
+    """A page of sections (the parents', the school-safety, the report and the About page)."""
+
+    title: Text
+    nav: str | None = None
+    short_name: str | None = None
+    summary: Text
+    intro: list[Text] = []
+    sections: Annotated[list[Section], Field(min_length=1), _distinct_ids("sections")]
+
+
+class HomeLink(Content):
+    page: str = Field(description="one of edition.yaml's pages")
+    title: Text
+    text: Text
+
+
+class HomeFile(Content):
+    """home.yaml: the guide's name, then links to the pages, the worst day first."""
+
+    title: Text
+    summary: Text
+    intro: list[Text] = []
+    urgent: list[HomeLink] = []
+    ways: list[HomeLink] = []
+    more: list[HomeLink] = []
+
+
+class OfflineFile(Content):
+    """offline.yaml: what a page not saved on the device says when there is no network."""
+
+    title: Text
+    summary: Text
+    intro: list[Text] = []
+
+
+class Overview(Content):
+    """The cards' overview page, above the cards."""
+
+    title: Text
+    nav: str | None = None
+    summary: Text
+    intro: list[Text] = []
+    sections: Annotated[list[Section], _distinct_ids("sections")] = []
+
+
 class Notice(Content):
     adopted_by: Literal["none", "police", "district", "both"]
     # Shown whole on the home page, the About page, the poster, the chooser and in the manifest.
@@ -86,9 +242,9 @@ class WhoSpeaksFile(Content):
 
 
 class Action(Content):
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    action: str
-    means: str
+    id: Id
+    action: Text
+    means: Text
 
 
 class Protocol(Content):
@@ -107,7 +263,11 @@ class Protocol(Content):
 
 def _line(value):
     """A line may be written as its text alone."""
-    return {"text": value} if isinstance(value, str) else value
+    if isinstance(value, str):
+        return {"text": value}
+    if not isinstance(value, dict):
+        raise ValueError("must be text (write it in double quotes), or text: with its voice: and sources:")
+    return value
 
 
 class Message(Content):
@@ -140,25 +300,17 @@ class CrisisText(Content):
 class Card(CrisisText):
     """One card of cards.yaml."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    title: str
-    tagline: str
+    id: Id
+    title: Text
+    tagline: Text
     sources: list[str] = Field(min_length=1)
 
 
 class CardsFile(Content):
     """cards.yaml: the cards' overview page (its sections are checked like every page's) and the cards."""
 
-    overview: dict
-    cards: list[Card] = Field(min_length=1)
-
-    @field_validator("cards")
-    @classmethod
-    def _distinct_ids(cls, cards):
-        ids = [card.id for card in cards]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two cards have the same id")
-        return cards
+    overview: Overview
+    cards: Annotated[list[Card], Field(min_length=1), _distinct_ids("cards")]
 
 
 class LockdownFile(CrisisText):
@@ -179,7 +331,7 @@ class ParentsLockdownFile(CrisisText):
     short_name: str | None = None
     summary: str
     voices: dict[str, str] = Field(min_length=1)
-    sections: list[dict] = []
+    sections: Annotated[list[Section], _distinct_ids("sections")] = []
 
     @model_validator(mode="after")
     def _voiced_and_sourced(self):

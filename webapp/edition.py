@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from webapp.edition_schema import EditionFile
+from webapp.field_words import error_problem, yaml_problem
 from webapp.settings import PROJECT_ROOT
 
 DEFAULT_EDITION = PROJECT_ROOT / "editions" / "missoula"
@@ -59,55 +60,42 @@ def resolve_edition_path(value=None):
 
 
 def read_yaml(path, shown_as):
-    """The YAML file's data, or an EditionError naming the file and the line of a syntax error."""
+    """The YAML file's data, or an EditionError naming the file and the line of a syntax error,
+    said in plain words."""
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.safe_load(fh)
     except FileNotFoundError:
         raise EditionError([f"{shown_as}: missing"]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise EditionError([f"{shown_as}: {where}not valid YAML ({exc.problem or exc.context})"]) from None
-    except (OSError, yaml.YAMLError) as exc:
+        raise EditionError([yaml_problem(exc, path, shown_as)]) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise EditionError([f"{shown_as}: cannot be read ({exc})"]) from None
 
 
-def validated(model, data, shown_as, at=()):
+def validated(model, data, shown_as, at=(), path=None, entry=None):
     """data checked against a pydantic model; else an EditionError with one line per problem.
 
-    at: where data sits in its file (an entry's id), so that messages name the whole path."""
+    at: where data sits in its file (an entry's id), so that messages name the whole place;
+    path: the file, for the line of each problem; entry: what the file's named entries are."""
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise EditionError(validation_problems(exc, shown_as, at)) from None
-
-
-def validation_problems(exc, shown_as, at=()):
-    problems = []
-    for error in exc.errors(include_url=False):
-        field = _field_path((*at, *error["loc"]))
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "missing":
-            message = "missing: this field is required"
-        elif error["type"] == "extra_forbidden":
-            message = "not a field of this file (misspelt?)"
-        problems.append(f"{shown_as}: {field or '(top level)'}: {message}")
-    return problems
-
-
-def _field_path(loc):
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
+        whole = {at[0]: data} if at else data
+        raise EditionError(
+            [
+                error_problem(shown_as, (*at, *error["loc"]), error, whole, path, entry)
+                for error in exc.errors(include_url=False)
+            ]
+        ) from None
 
 
 def read_edition(path):
     """The edition at path, its edition.yaml checked; its content is checked by load_guide."""
     path = Path(path)
     shown_as = shown_path(path / EDITION_FILE)
-    return Edition(path=path, data=validated(EditionFile, read_yaml(path / EDITION_FILE, shown_as), shown_as))
+    data = read_yaml(path / EDITION_FILE, shown_as)
+    return Edition(path=path, data=validated(EditionFile, data, shown_as, path=path / EDITION_FILE))
 
 
 def shown_path(path):

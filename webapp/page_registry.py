@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from webapp.content_schema import CardsFile, LockdownFile, ParentsLockdownFile, Protocol, WhoSpeaksFile
+from webapp.content_schema import (
+    CardsFile,
+    HomeFile,
+    LockdownFile,
+    OfflineFile,
+    Page,
+    ParentsLockdownFile,
+    Protocol,
+    WhoSpeaksFile,
+)
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,7 @@ class PageType:
     id: str  # as edition.yaml's pages list it
     endpoint: str
     content: str | None = None  # its content file, content/<content>.yaml
-    model: type | None = None  # that file's model (content_schema); None: read as written
+    model: type | None = None  # that file's model (content_schema)
     dated: tuple = ()  # content files whose newest change is the page's date
     subpages: tuple = ()
     needs: tuple = ()  # pages it links to from its template
@@ -44,7 +53,7 @@ class PageType:
 PAGES = {
     page.id: page
     for page in (
-        PageType("home", "pages.home", "home", dated=("home", "who_speaks"), required=True, label=_l("Home")),
+        PageType("home", "pages.home", "home", HomeFile, dated=("home", "who_speaks"), required=True, label=_l("Home")),
         PageType(
             "cards",
             "pages.cards",
@@ -77,13 +86,27 @@ PAGES = {
             searched=True,
             sourced=True,
         ),
-        PageType("parents", "pages.parents", "parents", dated=("parents", "contacts"), searched=True, sourced=True),
         PageType(
-            "safety", "pages.safety", "safety", dated=("safety", "protocol", "contacts"), searched=True, sourced=True
+            "parents", "pages.parents", "parents", Page, dated=("parents", "contacts"), searched=True, sourced=True
         ),
-        PageType("report", "pages.report", "report", dated=("report", "contacts"), searched=True, sourced=True),
         PageType(
-            "about", "pages.about", "about", dated=("about", "sources", "who_speaks"), required=True, searched=True
+            "safety",
+            "pages.safety",
+            "safety",
+            Page,
+            dated=("safety", "protocol", "contacts"),
+            searched=True,
+            sourced=True,
+        ),
+        PageType("report", "pages.report", "report", Page, dated=("report", "contacts"), searched=True, sourced=True),
+        PageType(
+            "about",
+            "pages.about",
+            "about",
+            Page,
+            dated=("about", "sources", "who_speaks"),
+            required=True,
+            searched=True,
         ),
         PageType(
             "search",
@@ -98,7 +121,7 @@ PAGE_IDS = tuple(PAGES)
 
 # Content files every edition has, whatever its page list, with their models: the offline page's
 # text, who speaks, and the school's protocol.
-SHARED_CONTENT = {"offline": None, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
+SHARED_CONTENT = {"offline": OfflineFile, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
 
 # Every view of every page type: the page it belongs to, and the content files its date is made of.
 VIEWS = [(page.endpoint, page.id, page.dated) for page in PAGES.values()] + [
