@@ -28,13 +28,34 @@ BAD_FIELDS = {
         "content/contacts.yaml",
         '  tel: "+15555550123"\n  sources: [evp-tips]',
         '  tel: "+15555550123"\n  sources: []',
-        r"content/contacts\.yaml, line \d+: the contact evp-tips: a contact with a number must name the sources that confirm it",
+        r"content/contacts\.yaml, line \d+: the contact evp-tips: "
+        r"a contact with a number must name the sources that confirm it",
+    ),
+    "phone number typed into the text": (
+        "content/cards.yaml",
+        '      - "Lock the door."',
+        '      - "Lock the door. Call (555) 010-9999."',
+        r"content/cards\.yaml, line \d+: the 1st key message of the Lock in card: the number \(555\) 010-9999 is not "
+        r"one of contacts\.yaml's numbers: a number is given only as a contact, with the sources that confirm it",
+    ),
+    "emergency number no contact gives": (
+        "edition.yaml",
+        'emergency_number: "911"',
+        'emergency_number: "112"',
+        r"content/contacts\.yaml: no contact gives the emergency number 112 \(edition\.yaml\) with its sources",
+    ),
+    "emergency number of letters": (
+        "edition.yaml",
+        'emergency_number: "911"',
+        'emergency_number: "9-1-1"',
+        r"edition\.yaml, line \d+: the emergency number: must be 2 to 6 digits \(like 911, 112 or 10111\)",
     ),
     "unknown source": (
         "content/cards.yaml",
         "      sources: [evs-plan]",
         "      sources: [no-such-source]",
-        r"content/cards\.yaml, line \d+: the sources of the section only-for-attacks of the overview: unknown source 'no-such-source'",
+        r"content/cards\.yaml, line \d+: the sources of the section only-for-attacks of the overview: "
+        r"unknown source 'no-such-source'",
     ),
     "colour that fails contrast": (
         "edition.yaml",
@@ -80,6 +101,14 @@ def test_a_bad_field_is_one_message_naming_file_and_field(tmp_path, edition_copy
     assert str(edition_copy) in raised.value.problems[0]
 
 
+def test_any_emergency_number_of_two_to_six_digits_serves_when_a_sourced_contact_gives_it(tmp_path, edition_copy):
+    replace_in(edition_copy / "edition.yaml", 'emergency_number: "911"', 'emergency_number: "10111"')
+    contacts = edition_copy / "content" / "contacts.yaml"
+    replace_in(contacts, 'number: "911"\n  tel: "911"', 'number: "10111"\n  tel: "10111"')
+    html = make_app(tmp_path, EDITION=str(edition_copy)).test_client().get("/en/").get_data(as_text=True)
+    assert '<a href="tel:10111">In an emergency, call 10111</a>' in html
+
+
 def test_a_page_in_the_list_with_no_content_is_named(tmp_path, edition_copy):
     (edition_copy / "content" / "report.yaml").unlink()
     with pytest.raises(EditionError, match=r"content/report\.yaml: missing, but 'report' is in edition\.yaml's pages"):
@@ -96,7 +125,7 @@ def test_a_link_to_a_page_the_edition_does_not_list_is_named(tmp_path, edition_c
     with pytest.raises(EditionError) as raised:
         make_app(tmp_path, EDITION=str(edition_copy))
     assert any(
-        re.search(r"content/home\.yaml, line \d+: the page of the 1st link under more: 'report' is not a page of this edition", p)
+        re.search(r"home\.yaml, line \d+: the page of the 1st link under more: 'report' is not a page of this", p)
         for p in raised.value.problems
     )
 
@@ -215,7 +244,7 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
     for result in (server, check):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
-        assert "content/contacts.yaml, line 11: the contact evp-tips: a contact with a number must name the sources" in output
+        assert "contacts.yaml, line 11: the contact evp-tips: a contact with a number must name the sources" in output
         assert "Traceback" not in output
     assert "Listening at" not in server.stderr
 

@@ -37,7 +37,7 @@ def create_app(config=None):
         for name, value in edition.settings().items():
             app.config.setdefault(name, value)
         app.config["LANGUAGES"] = as_tuple(app.config["LANGUAGES"])
-        guide = load_guide(edition.content_dir, edition.data.pages)
+        guide = load_guide(edition.content_dir, edition.data.pages, edition.data.emergency_number)
         guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
         catalog_layers = layers(app.config, edition)
         try:

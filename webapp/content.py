@@ -5,6 +5,7 @@ English source strings, extracted into the gettext catalogs and translated when 
 values (ids, source ids, phone numbers, addresses) are shown exactly as written.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,8 +94,9 @@ class Guide:
         return notices[adopted_by]["short" if short else "notice"]
 
 
-def load_guide(content_dir, page_list=PAGE_IDS):
-    """Read every content file the page list needs and check that all its references resolve.
+def load_guide(content_dir, page_list=PAGE_IDS, emergency_number=None):
+    """Read every content file the page list needs and check that all its references resolve, and
+    that every phone number it gives (the emergency number too) is a contact's, with its sources.
 
     Every problem is reported with its file and the place inside it (EditionError)."""
     content_dir = Path(content_dir)
@@ -130,6 +132,7 @@ def load_guide(content_dir, page_list=PAGE_IDS):
     )
     # References are checked even when a file has problems, so that one check lists them all.
     problems += _reference_problems(guide, content_dir)
+    problems += _number_problems(guide, content_dir, emergency_number)
     if problems:
         raise EditionError(problems)
     return guide
@@ -201,6 +204,47 @@ def _reference_problems(guide, content_dir):
         for index, section in enumerate(guide.page_content(page_name).get("sections", [])):
             if not section.get("sources"):
                 yield at(page_name, (*within, "sections", index, "sources"), "a section must name its sources")
+
+
+# A phone number as people write one: +44 20 7946 0000, (406) 552-6300, 406.552.6300, 552-6300.
+PHONE_NUMBER = re.compile(r"\+\d[\d\s().-]{6,}\d|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b")
+
+
+def _digits(text):
+    return re.sub(r"\D", "", text)
+
+
+def _number_problems(guide, content_dir, emergency_number):
+    """A number typed into the text is not checked against any source: only the contacts' are."""
+    sourced = {
+        _digits(contact.get(field, ""))
+        for contact in guide.contacts.values()
+        if contact.get("sources")
+        for field in ("number", "tel")
+    } - {""}
+    # A national number may be written with or without its country code (+1 406 ...).
+    known = sourced | {number[1:] for number in sourced if number.startswith("1") and len(number) == 11}
+    contacts_file = shown_path(content_dir / "contacts.yaml")
+    if emergency_number and emergency_number not in sourced:
+        yield (
+            f"{contacts_file}: no contact gives the emergency number {emergency_number} (edition.yaml) with its "
+            "sources: add one (number, tel and sources), as the starter edition's emergency contact"
+        )
+    for page_name, page in guide.pages.items():
+        path = content_dir / f"{page_name}.yaml"
+        for loc, node in _walk(page, ()):
+            if not isinstance(node, str):
+                continue
+            for number in PHONE_NUMBER.findall(node):
+                if _digits(number) not in known:
+                    yield problem(
+                        shown_path(path),
+                        loc,
+                        page,
+                        f"the number {number.strip()} is not one of contacts.yaml's numbers: a number is given only "
+                        "as a contact, with the sources that confirm it (then name the contact in a contacts block)",
+                        path,
+                    )
 
 
 def _unknown(known, ids):

@@ -29,11 +29,11 @@ def checked_edition(path):
         pages = raw.get("pages") if isinstance(raw, dict) else None
         if isinstance(pages, list) and all(page in PAGE_IDS for page in pages):
             try:
-                load_guide(Path(path) / "content", pages)
+                load_guide(Path(path) / "content", pages, raw.get("emergency_number"))
             except EditionError as content_error:
                 problems = problems + content_error.problems
         raise EditionError(problems) from None
-    return found, load_guide(found.content_dir, found.data.pages)
+    return found, load_guide(found.content_dir, found.data.pages, found.data.emergency_number)
 
 
 def _raw_edition(path):

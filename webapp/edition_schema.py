@@ -38,7 +38,8 @@ class EditionFile(Strict):
     district: Names
     police: Names
     adopted_by: Literal["none", "police", "district", "both"] = "none"
-    emergency_number: str = Field(pattern=r"^[0-9]{3}$")
+    # 911, 999, 112, 17, 10111: an emergency number is 2 to 6 digits.
+    emergency_number: str = Field(pattern=r"^[0-9]{2,6}$")
     languages: list[str] = Field(min_length=1)
     default_language: str
     accent_color: str

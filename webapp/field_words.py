@@ -46,6 +46,7 @@ PATTERN_WORDS = {
     r"^https?://[^/\s]+/\S+$": "a whole web address (https://example.org/page)",
     r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$": "an e-mail address (name@example.org)",
     r"^[0-9]{4}-[0-9]{2}$": "a year and month (2019-01)",
+    r"^[0-9]{2,6}$": "2 to 6 digits (like 911, 112 or 10111)",
 }
 
 
@@ -62,8 +63,8 @@ def in_words(loc, data, entry=None):
     node = data
     previous = None
     for index, part in enumerate(loc):
-        if part == previous and isinstance(part, str):
-            continue  # a tagged block's tag, then the field of the same name
+        if part == previous and isinstance(part, str) or (part == "text" and isinstance(previous, int)):
+            continue  # a tagged block's tag, then the field of the same name; a line's text is the line
         child = _child(node, part)
         if isinstance(part, int):
             noun = ITEM_NOUNS.get(previous, "item")

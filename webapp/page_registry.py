@@ -31,6 +31,7 @@ class Subpage:
     dated: tuple = ()  # content files whose newest change is its date
     per_card: bool = False  # one page for each card (its URL takes the card's id)
     is_page: bool = True  # False: data saved offline with the page (the search index), not in the sitemap
+    shows: str | None = None  # the crisis strings it shows (CRISIS_SHOWN)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,16 @@ class PageType:
     searched: bool = False  # its sections are in the search index
     sourced: bool = False  # each of its sections must name its sources
     label: object = None  # the interface's own name for an engine page; else the content's nav or title
+    shows: str | None = None  # the crisis strings it shows (CRISIS_SHOWN)
+
+
+# Which crisis strings a view shows, for the review status at its foot (webapp/review_status.py).
+CRISIS_SHOWN = {
+    "all cards": "every card's title, tagline and lines",
+    "its card": "the card its address names",
+    "its text": "its own content file's crisis text",
+    "its text and the protocol": "its own crisis text, then the school's emergency words",
+}
 
 
 PAGES = {
@@ -60,7 +71,11 @@ PAGES = {
             "cards",
             CardsFile,
             dated=("cards",),
-            subpages=(Subpage("pages.wallet_cards", ("cards",)), Subpage("pages.card", ("cards",), per_card=True)),
+            shows="all cards",
+            subpages=(
+                Subpage("pages.wallet_cards", ("cards",), shows="all cards"),
+                Subpage("pages.card", ("cards",), per_card=True, shows="its card"),
+            ),
             shortcut=3,
             searched=True,
             sourced=True,
@@ -71,7 +86,8 @@ PAGES = {
             "lockdown",
             LockdownFile,
             dated=("lockdown", "cards"),
-            subpages=(Subpage("pages.lockdown_card", ("cards",), per_card=True),),
+            subpages=(Subpage("pages.lockdown_card", ("cards",), per_card=True, shows="its card"),),
+            shows="its text",
             needs=("cards",),
             in_footer=False,  # opened from the home page and the shortcuts
             shortcut=2,
@@ -82,6 +98,7 @@ PAGES = {
             "parents_lockdown",
             ParentsLockdownFile,
             dated=("parents_lockdown", "protocol"),
+            shows="its text and the protocol",
             shortcut=1,
             searched=True,
             sourced=True,
@@ -123,12 +140,15 @@ PAGE_IDS = tuple(PAGES)
 # text, who speaks, and the school's protocol.
 SHARED_CONTENT = {"offline": OfflineFile, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
 
-# Every view of every page type: the page it belongs to, and the content files its date is made of.
-VIEWS = [(page.endpoint, page.id, page.dated) for page in PAGES.values()] + [
-    (sub.endpoint, page.id, sub.dated) for page in PAGES.values() for sub in page.subpages
+# Every view of every page type: the page it belongs to, the content files its date is made of,
+# and the crisis strings it shows.
+VIEWS = [(page.endpoint, page.id, page.dated, page.shows) for page in PAGES.values()] + [
+    (sub.endpoint, page.id, sub.dated, sub.shows) for page in PAGES.values() for sub in page.subpages
 ]
-PAGE_OF_ENDPOINT = {endpoint: page_id for endpoint, page_id, _dated in VIEWS}
-DATED_FILES = {endpoint: dated for endpoint, _page_id, dated in VIEWS if dated}
+PAGE_OF_ENDPOINT = {endpoint: page_id for endpoint, page_id, _dated, _shows in VIEWS}
+DATED_FILES = {endpoint: dated for endpoint, _page_id, dated, _shows in VIEWS if dated}
+CRISIS_OF_ENDPOINT = {endpoint: (page_id, shows) for endpoint, page_id, _dated, shows in VIEWS if shows}
+assert all(shows in CRISIS_SHOWN for _page, shows in CRISIS_OF_ENDPOINT.values())
 
 
 def content_models():

@@ -11,6 +11,7 @@ from flask_babel import force_locale, gettext
 from webapp.crisis_text import shown_strings
 from webapp.glossary import crisis_strings
 from webapp.i18n import is_translated, served_languages
+from webapp.page_registry import CRISIS_OF_ENDPOINT, PAGES
 from webapp.reviews import StringStatus, read_reviews, strings_status
 
 
@@ -30,20 +31,20 @@ def _guide():
 
 
 def page_crisis_strings(endpoint, view_args):
-    """The crisis strings a page shows; None for a page that shows none."""
+    """The crisis strings a page shows (as the page registry says); None for a page that shows none."""
     guide = _guide()
-    card_id = (view_args or {}).get("card_id")
-    if endpoint in ("pages.card", "pages.lockdown_card"):
-        card = guide.card(card_id)
+    page_id, shows = CRISIS_OF_ENDPOINT.get(endpoint, (None, None))
+    if shows == "its card":
+        card = guide.card((view_args or {}).get("card_id"))
         return shown_strings(card) if card else None
-    if endpoint in ("pages.cards", "pages.wallet_cards"):
+    if shows == "all cards":
         return [s for card in guide.cards for s in shown_strings(card)]
-    if endpoint == "pages.lockdown":
-        return shown_strings(guide.pages["lockdown"])
-    if endpoint == "pages.parents_lockdown":
-        actions = [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]
-        return [*shown_strings(guide.pages["parents_lockdown"]), *actions]
-    return None
+    if shows is None:
+        return None
+    strings = shown_strings(guide.pages[PAGES[page_id].content])
+    if shows == "its text and the protocol":
+        strings += [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]
+    return strings
 
 
 def crisis_status(language, strings):
