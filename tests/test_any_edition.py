@@ -171,6 +171,8 @@ def test_the_emergency_number_is_the_editions(tmp_path, edition_copy):
     edition = edition_copy
     text = (edition / "edition.yaml").read_text(encoding="utf-8")
     (edition / "edition.yaml").write_text(text.replace('emergency_number: "911"', 'emergency_number: "112"'))
+    contacts = (edition / "content" / "contacts.yaml").read_text(encoding="utf-8")
+    (edition / "content" / "contacts.yaml").write_text(contacts.replace('"911"', '"112"'), encoding="utf-8")
     client = make_app(tmp_path / "app", EDITION=str(edition)).test_client()
     for path in ("/en/", "/ar/", "/"):
         html = client.get(path).get_data(as_text=True)

@@ -123,11 +123,16 @@ def load_guide(content_dir, page_list=PAGE_IDS, emergency_number=None):
                 pages[stem] = validated(model, pages[stem], shown_path(path), path=path).model_dump(exclude_none=True)
             except EditionError as error:
                 problems += error.problems
+    try:
+        changed = changed_dates(content_dir)
+    except EditionError as error:
+        problems += error.problems
+        changed = {}
     guide = Guide(
         sources=sources,
         contacts=contacts,
         pages=pages,
-        changed=changed_dates(content_dir),
+        changed=changed,
         page_list=tuple(page_list),
     )
     # References are checked even when a file has problems, so that one check lists them all.
@@ -194,16 +199,8 @@ def _reference_problems(guide, content_dir):
                 known = ", ".join(guide.contacts)
                 yield at(page_name, (*loc, "contacts"), f"unknown contact {contact_id!r} (contacts.yaml has {known})")
             target = node.get("page")
-            if target is not None and target not in guide.page_list:
+            if isinstance(target, str) and target not in guide.page_list:
                 yield at(page_name, (*loc, "page"), f"{target!r} is not a page of this edition (edition.yaml's pages)")
-    for page_name in (page.id for page in PAGES.values() if page.sourced):
-        page = guide.pages.get(page_name)
-        if page is None:
-            continue
-        within = ("overview",) if "overview" in page else ()
-        for index, section in enumerate(guide.page_content(page_name).get("sections", [])):
-            if not section.get("sources"):
-                yield at(page_name, (*within, "sections", index, "sources"), "a section must name its sources")
 
 
 # A phone number as people write one: +44 20 7946 0000, (406) 552-6300, 406.552.6300, 552-6300.
@@ -211,7 +208,7 @@ PHONE_NUMBER = re.compile(r"\+\d[\d\s().-]{6,}\d|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]
 
 
 def _digits(text):
-    return re.sub(r"\D", "", text)
+    return re.sub(r"\D", "", str(text))
 
 
 def _number_problems(guide, content_dir, emergency_number):
@@ -230,9 +227,11 @@ def _number_problems(guide, content_dir, emergency_number):
             f"{contacts_file}: no contact gives the emergency number {emergency_number} (edition.yaml) with its "
             "sources: add one (number, tel and sources), as the starter edition's emergency contact"
         )
-    for page_name, page in guide.pages.items():
-        path = content_dir / f"{page_name}.yaml"
-        for loc, node in _walk(page, ()):
+    # The contacts' words (label, when, missing) are text too; their number fields are the sourced ones.
+    words = {cid: {k: v for k, v in c.items() if k in TRANSLATABLE_KEYS} for cid, c in guide.contacts.items()}
+    for stem, data, entry in [("contacts", words, "contact")] + [(s, p, None) for s, p in guide.pages.items()]:
+        path = content_dir / f"{stem}.yaml"
+        for loc, node in _walk(data, ()):
             if not isinstance(node, str):
                 continue
             for number in PHONE_NUMBER.findall(node):
@@ -240,15 +239,17 @@ def _number_problems(guide, content_dir, emergency_number):
                     yield problem(
                         shown_path(path),
                         loc,
-                        page,
+                        data,
                         f"the number {number.strip()} is not one of contacts.yaml's numbers: a number is given only "
                         "as a contact, with the sources that confirm it (then name the contact in a contacts block)",
                         path,
+                        entry,
                     )
 
 
 def _unknown(known, ids):
-    return [i for i in ids if i not in known]
+    """The ids not known (a file with problems is still walked, so anything may be there)."""
+    return [i for i in ids if isinstance(i, str) and i not in known] if isinstance(ids, list) else []
 
 
 def _walk(node, loc):

@@ -10,6 +10,9 @@ import hashlib
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from webapp.edition import EditionError, read_yaml, shown_path, validated
 
 RECORD_NAME = "changes.yaml"
 HEADER = (
@@ -26,11 +29,31 @@ def _content_files(content_dir):
     return sorted(p for p in Path(content_dir).glob("*.yaml") if p.name != RECORD_NAME)
 
 
+class Change(BaseModel):
+    """One file's entry in the record."""
+
+    model_config = ConfigDict(extra="forbid")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    changed: datetime.date
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, Change]
+
+
 def read_record(content_dir):
+    """{file name: its Change}; EditionError if the record was changed by hand into something else."""
     path = Path(content_dir) / RECORD_NAME
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    shown = shown_path(path)
+    data = read_yaml(path, shown) or {}
+    try:
+        return validated(Record, data, shown, path=path, entry="entry for").__pydantic_extra__
+    except EditionError as error:
+        again = "; it is written by `flask --app webapp content dates`: run that again"
+        raise EditionError([problem + again for problem in error.problems]) from None
 
 
 def changed_dates(content_dir):
@@ -38,9 +61,9 @@ def changed_dates(content_dir):
     record = read_record(content_dir)
     dates = {}
     for path in _content_files(content_dir):
-        entry = record.get(path.name) or {}
-        if entry.get("sha256") == _digest(path):
-            dates[path.stem] = datetime.date.fromisoformat(str(entry["changed"]))
+        entry = record.get(path.name)
+        if entry and entry.sha256 == _digest(path):
+            dates[path.stem] = entry.changed
     return dates
 
 
@@ -52,16 +75,19 @@ def stale_files(content_dir):
 def refresh_record(content_dir, today=None):
     """Give every changed or new file today's date; return the names that changed."""
     today = today or datetime.date.today()
-    record = read_record(content_dir)
+    try:
+        record = read_record(content_dir)
+    except EditionError:
+        record = {}  # written afresh
     updated = []
     fresh = {}
     for path in _content_files(content_dir):
         digest = _digest(path)
         entry = record.get(path.name)
-        if not entry or entry.get("sha256") != digest:
-            entry = {"sha256": digest, "changed": today.isoformat()}
+        if not entry or entry.sha256 != digest:
+            entry = Change(sha256=digest, changed=today)
             updated.append(path.name)
-        fresh[path.name] = entry
+        fresh[path.name] = {"sha256": entry.sha256, "changed": entry.changed.isoformat()}
     body = yaml.safe_dump(fresh, sort_keys=True, allow_unicode=True)
     (Path(content_dir) / RECORD_NAME).write_text(HEADER + body, encoding="utf-8")
     return updated

@@ -3,6 +3,7 @@ what was expected; webapp/content.py reads the files and adds the file's name to
 """
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -13,9 +14,10 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    field_validator,
     model_validator,
 )
+
+from webapp.field_words import ordinal
 
 # What `edition new` writes where a fact is needed: the check refuses it until it is replaced.
 PLACEHOLDER = "FILL IN"
@@ -39,6 +41,15 @@ class Strict(BaseModel):
         return data
 
 
+KEYPAD = str.maketrans(
+    {
+        letter: str(digit)
+        for digit, letters in enumerate(["", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"])
+        for letter in letters
+    }
+)
+
+
 class Contact(Strict):
     """One entry of contacts.yaml: whom to call or write to, and from which sources we know it."""
 
@@ -58,6 +69,11 @@ class Contact(Strict):
             raise ValueError(f"a contact with a {given[0]} must name the sources that confirm it")
         if self.number and not self.tel:
             raise ValueError("a contact with a number needs its tel: form (digits, for the call link)")
+        # The number shown is the number called: the same digits (tel may add the country code; a
+        # number may be spelt in the keypad's letters, 1-800-CALL-FBI).
+        dialled = re.sub(r"\D", "", self.number.upper().translate(KEYPAD)) if self.number else ""
+        if self.number and not (re.fullmatch(r"[+\w\s().-]+", self.number) and self.tel.endswith(dialled)):
+            raise ValueError(f"the number {self.number!r} is not written with the digits of tel ({self.tel})")
         return self
 
 
@@ -180,8 +196,14 @@ class Section(Content):
     blocks: list[Block] = Field(min_length=1)
 
 
+class SourcedSection(Section):
+    """A section that states facts: it names the sources that confirm them."""
+
+    sources: list[str] = Field(min_length=1, description="ids of sources.yaml that confirm what the section says")
+
+
 class Page(Content):
-    """A page of sections (the parents', the school-safety, the report and the About page)."""
+    """A page of sections about the guide itself (the About page): its sections name no sources."""
 
     title: Text
     nav: str | None = None
@@ -189,6 +211,12 @@ class Page(Content):
     summary: Text
     intro: list[Text] = []
     sections: Annotated[list[Section], Field(min_length=1), _distinct_ids("sections")]
+
+
+class SourcedPage(Page):
+    """A page of sections that state facts (the parents', the school-safety and the report page)."""
+
+    sections: Annotated[list[SourcedSection], Field(min_length=1), _distinct_ids("sections")]
 
 
 class HomeLink(Content):
@@ -223,7 +251,7 @@ class Overview(Content):
     nav: str | None = None
     summary: Text
     intro: list[Text] = []
-    sections: Annotated[list[Section], _distinct_ids("sections")] = []
+    sections: Annotated[list[SourcedSection], _distinct_ids("sections")] = []
 
 
 class Notice(Content):
@@ -279,22 +307,35 @@ class Message(Content):
     sources: list[str] = []
 
 
+class SourcedMessage(Message):
+    """A line that names the sources that confirm it (the parents' lockdown page)."""
+
+    sources: list[str] = Field(min_length=1)
+
+
+class VoicedMessage(SourcedMessage):
+    """A key message of the parents' lockdown page: whose guidance it is (one of the file's voices)."""
+
+    voice: str
+
+
 Line = Annotated[Message, BeforeValidator(_line)]
+SourcedLine = Annotated[SourcedMessage, BeforeValidator(_line)]
+VoicedLine = Annotated[VoicedMessage, BeforeValidator(_line)]
+
+
+def _at_most_three(lines):
+    if len(lines) > MAX_KEY_MESSAGES:
+        raise ValueError(
+            f"{len(lines)} key messages; a frightened reader takes in at most {MAX_KEY_MESSAGES}: "
+            "keep the most important and move the rest to 'further'"
+        )
+    return lines
 
 
 class CrisisText(Content):
-    key_messages: list[Line] = Field(min_length=1)
+    key_messages: Annotated[list[Line], Field(min_length=1), AfterValidator(_at_most_three)]
     further: list[Line] = []
-
-    @field_validator("key_messages")
-    @classmethod
-    def _at_most_three(cls, lines):
-        if len(lines) > MAX_KEY_MESSAGES:
-            raise ValueError(
-                f"{len(lines)} key messages; a frightened reader takes in at most {MAX_KEY_MESSAGES}: "
-                "keep the most important and move the rest to 'further'"
-            )
-        return lines
 
 
 class Card(CrisisText):
@@ -331,18 +372,17 @@ class ParentsLockdownFile(CrisisText):
     short_name: str | None = None
     summary: str
     voices: dict[str, str] = Field(min_length=1)
-    sections: Annotated[list[Section], _distinct_ids("sections")] = []
+    key_messages: Annotated[list[VoicedLine], Field(min_length=1), AfterValidator(_at_most_three)]
+    further: list[SourcedLine] = []
+    sections: Annotated[list[SourcedSection], _distinct_ids("sections")] = []
 
     @model_validator(mode="after")
-    def _voiced_and_sourced(self):
-        for part in ("key_messages", "further"):
+    def _known_voices(self):
+        for part, noun in (("key_messages", "key message"), ("further", "further line")):
             for index, line in enumerate(getattr(self, part)):
-                if not line.sources:
-                    raise ValueError(f"{part}[{index}]: a line must name its sources")
-                if part == "key_messages" and line.voice is None:
-                    raise ValueError(f"{part}[{index}]: a key message must say whose guidance it is (voice)")
                 if line.voice is not None and line.voice not in self.voices:
                     raise ValueError(
-                        f"{part}[{index}].voice: unknown voice {line.voice!r} (voices: {', '.join(self.voices)})"
+                        f"the {ordinal(index + 1)} {noun} speaks with the voice {line.voice!r}, "
+                        f"which is not one of the voices ({', '.join(self.voices)})"
                     )
         return self

@@ -1,8 +1,9 @@
 """The page registry: every kind of page the engine has, declared once.
 
 Each page type says its view, its content file and that file's model, the content files its date
-is made of, the views that come with it (a card's own page), the pages it needs, and whether it is
-required, in the footer, among the installed app's shortcuts, searched and sourced. The edition's
+is made of, the views that come with it (a card's own page), the pages it needs, the crisis strings
+it shows, and whether it is required, in the footer, among the installed app's shortcuts and searched
+(whether its sections must name their sources is its model's to say). The edition's
 page list, the routes' 404s, the footer, the sitemap, the shortcuts, search, the dates and the
 content check all read it; nothing else lists pages.
 """
@@ -19,6 +20,7 @@ from webapp.content_schema import (
     Page,
     ParentsLockdownFile,
     Protocol,
+    SourcedPage,
     WhoSpeaksFile,
 )
 
@@ -47,7 +49,6 @@ class PageType:
     in_footer: bool = True
     shortcut: int | None = None  # its place among the installed app's shortcuts, the worst day first
     searched: bool = False  # its sections are in the search index
-    sourced: bool = False  # each of its sections must name its sources
     label: object = None  # the interface's own name for an engine page; else the content's nav or title
     shows: str | None = None  # the crisis strings it shows (CRISIS_SHOWN)
 
@@ -78,7 +79,6 @@ PAGES = {
             ),
             shortcut=3,
             searched=True,
-            sourced=True,
         ),
         PageType(
             "lockdown",
@@ -101,11 +101,8 @@ PAGES = {
             shows="its text and the protocol",
             shortcut=1,
             searched=True,
-            sourced=True,
         ),
-        PageType(
-            "parents", "pages.parents", "parents", Page, dated=("parents", "contacts"), searched=True, sourced=True
-        ),
+        PageType("parents", "pages.parents", "parents", SourcedPage, dated=("parents", "contacts"), searched=True),
         PageType(
             "safety",
             "pages.safety",
@@ -113,9 +110,8 @@ PAGES = {
             Page,
             dated=("safety", "protocol", "contacts"),
             searched=True,
-            sourced=True,
         ),
-        PageType("report", "pages.report", "report", Page, dated=("report", "contacts"), searched=True, sourced=True),
+        PageType("report", "pages.report", "report", SourcedPage, dated=("report", "contacts"), searched=True),
         PageType(
             "about",
             "pages.about",

@@ -81,9 +81,9 @@ def test_text_to_911_is_never_suggested_nor_said_to_be_impossible():
 
 def fact_bearing_nodes(guide):
     """(where, source ids) of every part of the guide that states facts."""
-    for page_name in (page.id for page in PAGES.values() if page.sourced):
-        page = guide.pages[page_name]
-        for section in page.get("sections") or page["overview"]["sections"]:
+    # Every page's sections but the About page's (about the guide itself).
+    for page_name in (page.id for page in PAGES.values() if page.id != "about" and guide.has(page.id)):
+        for section in guide.page_content(page_name).get("sections", []):
             yield f"{page_name}/{section['id']}", section.get("sources")
     for card in guide.cards:
         yield f"card {card['id']}", card.get("sources")
