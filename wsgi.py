@@ -3,8 +3,8 @@
 import sys
 
 from webapp import create_app
-from webapp.edition import EditionError
-from webapp.precache import precache_manifest
+from webapp.content_model.edition import EditionError
+from webapp.offline.precache import precache_manifest
 
 try:
     app = create_app()

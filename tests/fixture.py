@@ -3,7 +3,7 @@ three-action protocol and a shorter page list. The engine's tests hold for it as
 
 from pathlib import Path
 
-from webapp.edition import read_edition
+from webapp.content_model.edition import read_edition
 
 FIXTURE_EDITION = Path(__file__).resolve().parent / "fixture_edition"
 FIXTURE = read_edition(FIXTURE_EDITION)

@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from webapp.export import nginx_site_example
+from webapp.offline.export import nginx_site_example
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Debian's libnginx-mod-http-brotli-static, for the .br files next to each exported file.

@@ -12,8 +12,8 @@ from PIL import Image
 from tests.conftest import make_app
 from tests.fixture import FIXTURE, MISSOULA_WORDS
 from tests.site_urls import sitemap_paths
-from webapp.content import load_guide
-from webapp.icons import initials
+from webapp.content_model.content import load_guide
+from webapp.offline.icons import initials
 from webapp.settings import DefaultConfig
 
 
@@ -179,3 +179,31 @@ def test_the_emergency_number_is_the_editions(tmp_path, edition_copy):
         assert '<a href="tel:112">' in html and 'href="tel:911">In an' not in html, path
     assert "In an emergency, call 112" in client.get("/en/cards/wallet/").get_data(as_text=True)
     assert "اتصل بالرقم 112" in client.get("/ar/").get_data(as_text=True)
+
+
+def test_the_engine_says_only_what_the_edition_says_of_its_cards_sources_and_translators(client, tmp_path):
+    # Three cards, not "the four cards"; the main sources are the ones marked primary.
+    wallet = client.get("/en/cards/wallet/").get_data(as_text=True)
+    assert "cut out the cards" in wallet and "four" not in wallet
+    about = client.get("/en/about/").get_data(as_text=True)
+    main = re.search(r"<h3>Main sources</h3>\s*<ul class=\"source-list\">(.*?)</ul>", about, re.S).group(1)
+    assert main.count("<li") == 2 and "first two" not in about
+    # The fixture edition does not say who translated Arabic, so its pages say nothing of it.
+    assert "developers" not in client.get("/ar/").get_data(as_text=True)
+    # Missoula's says, in each translated language, in that language.
+    missoula = make_app(tmp_path, EDITION="missoula").test_client()
+    assert "مطوّرو الدليل" in missoula.get("/ar/").get_data(as_text=True)
+    assert "review-status" in missoula.get("/en/").get_data(as_text=True)
+
+
+def test_agencies_with_their_roles_and_a_contact_by_text_and_app(client):
+    about = client.get("/en/about/").get_data(as_text=True)
+    who = re.search(r'<ul class="agencies">(.*?)</ul>', about, re.S).group(1)
+    assert re.findall(r'<span lang="en">([^<]+)</span>: ([^<]+)</li>', who) == [
+        ("Example Valley Schools", "school district"),
+        ("Example Valley Police", "police department"),
+        ("Example County Sheriff&#39;s Office", "sheriff's office"),
+    ]
+    report = client.get("/en/report/").get_data(as_text=True)
+    assert 'Text: <a href="sms:+15555550123" dir="ltr">+15555550123</a>' in report
+    assert "App: <bdi>Example Valley Tips</bdi>" in report

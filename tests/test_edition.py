@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import make_app
 from tests.missoula import MISSOULA
 from tests.site_urls import sitemap_paths
-from webapp.accent import contrast
-from webapp.edition import EditionError
+from webapp.content_model.accent import contrast
+from webapp.content_model.edition import EditionError
 from webapp.settings import PROJECT_ROOT
 
 
@@ -26,8 +26,8 @@ def replace_in(path, old, new):
 BAD_FIELDS = {
     "phone number without a source": (
         "content/contacts.yaml",
-        '  tel: "+15555550123"\n  sources: [evp-tips]',
-        '  tel: "+15555550123"\n  sources: []',
+        "  agency: police\n  sources: [evp-tips]",
+        "  agency: police\n  sources: []",
         r"content/contacts\.yaml, line \d+: the contact evp-tips: "
         r"a contact with a number must name the sources that confirm it",
     ),
@@ -49,6 +49,13 @@ BAD_FIELDS = {
         'emergency_number: "911"',
         'emergency_number: "9-1-1"',
         r"edition\.yaml, line \d+: the emergency number: must be 2 to 6 digits \(like 911, 112 or 10111\)",
+    ),
+    "contact of an unknown agency": (
+        "content/contacts.yaml",
+        "  agency: police",
+        "  agency: sherif",
+        r"content/contacts\.yaml, line \d+: the agency of the contact evp-tips: unknown agency 'sherif' "
+        r"\(district, police, sheriff: the district, the police, edition\.yaml's agencies\)",
     ),
     "unknown source": (
         "content/cards.yaml",
@@ -237,8 +244,8 @@ def test_an_edition_without_the_parents_lockdown_page_serves_every_page(tmp_path
 def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_traceback(edition_copy):
     replace_in(
         edition_copy / "content" / "contacts.yaml",
-        '"+15555550123"\n  sources: [evp-tips]',
-        '"+15555550123"\n  sources: []',
+        "agency: police\n  sources: [evp-tips]",
+        "agency: police\n  sources: []",
     )
     server, check = server_and_check(edition_copy)
     for result in (server, check):

@@ -16,13 +16,15 @@ from hypothesis import strategies as st
 from tests.conftest import make_app
 from tests.fixture import FIXTURE_EDITION
 from tests.site_urls import sitemap_paths
-from webapp.edition import EditionError
-from webapp.edition_commands import checked_edition
+from webapp.content_model.edition import EditionError
+from webapp.content_model.edition_commands import checked_edition
 
 EDITIONS_TRIED = 300
 FILES = ["edition.yaml", *sorted(f"content/{p.name}" for p in (FIXTURE_EDITION / "content").glob("*.yaml"))]
 # Files of the pages' text, where a placeholder or a phone number must be refused.
-TEXT_FILES = [f for f in FILES if f.startswith("content/") and f not in ("content/sources.yaml", "content/changes.yaml")]
+TEXT_FILES = [
+    f for f in FILES if f.startswith("content/") and f not in ("content/sources.yaml", "content/changes.yaml")
+]
 CHANGES = ["drop", "rename", "retype", "empty a list", "drop a page", "placeholder", "phone number"]
 OTHER_VALUES = [7, True, None, "", "some text", [], ["a"], {}, {"x": 1}]
 tally = {"refused": 0, "served": 0}
@@ -65,9 +67,7 @@ def changed(data, change, draw):
         parent = parent_of(data, loc)
         if change == "retype":
             parent[loc[-1]] = draw(st.sampled_from(OTHER_VALUES))
-        elif isinstance(parent, list):
-            del parent[loc[-1]]
-        elif change == "drop":
+        elif isinstance(parent, list) or change == "drop":
             del parent[loc[-1]]
         else:
             parent[f"{loc[-1]}z"] = parent.pop(loc[-1])

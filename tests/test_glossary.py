@@ -4,7 +4,7 @@ that share a word in one language are refused."""
 import re
 
 from tests.conftest import make_app
-from webapp.glossary import Term, collisions, glossary_defects, uses_form
+from webapp.translation.glossary import Term, collisions, glossary_defects, uses_form
 
 TERMS = {
     "lock": Term("lock", re.compile(r"\block(s|ed|ing)?\b", re.I), ""),

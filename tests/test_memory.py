@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import webapp.response_cache
+import webapp.serving.response_cache
 from tests.conftest import make_app
-from webapp.response_cache import PER_HOST_LIMIT
+from webapp.serving.response_cache import PER_HOST_LIMIT
 
 # The sitemap holds the host too; it is tested with fewer hosts below, as it is the largest body.
 HOST_PAGES = ("/robots.txt", "/en/poster/")
@@ -70,9 +70,9 @@ def test_a_flood_of_404s_is_compressed_once_per_language(tmp_path, monkeypatch):
     app = make_app(tmp_path)
     client = app.test_client()
     compressions = []
-    real = webapp.response_cache.compressed
+    real = webapp.serving.response_cache.compressed
     monkeypatch.setattr(
-        webapp.response_cache, "compressed", lambda *args, **kw: compressions.append(1) or real(*args, **kw)
+        webapp.serving.response_cache, "compressed", lambda *args, **kw: compressions.append(1) or real(*args, **kw)
     )
     for index in range(200):
         response = client.get(f"/en/no-such-page-{index}/", headers={"Accept-Encoding": "br"})

@@ -8,7 +8,7 @@ import pytest
 
 from tests.fixture import FIXTURE
 from tests.site_urls import sitemap_paths
-from webapp.content import load_guide
+from webapp.content_model.content import load_guide
 
 # The engine's addresses of each page of an edition's list (English).
 PAGE_PATHS = {

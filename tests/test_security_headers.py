@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.site_urls import sitemap_paths
-from webapp.security import CONTENT_SECURITY_POLICY
+from webapp.serving.security import CONTENT_SECURITY_POLICY
 
 EXPECTED = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,

@@ -7,7 +7,7 @@ from markupsafe import escape
 
 from tests.conftest import make_app
 from tests.site_urls import sitemap_paths
-from webapp.edition import EditionError
+from webapp.content_model.edition import EditionError
 
 
 def notice(guide, adopted_by, kind="notice"):

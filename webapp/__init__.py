@@ -6,18 +6,22 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
-from webapp import cli, edition_commands, errors, i18n, page_context, pages, pwa, review_status
-from webapp.accent import edition_css
-from webapp.assets import STATIC_URL_PREFIX, AssetManifest
-from webapp.catalog_layers import layers
-from webapp.catalogs import compile_layers
-from webapp.content import load_guide
-from webapp.edition import EditionError, read_edition, resolve_edition_path
-from webapp.icons import edition_icons, initials
-from webapp.languages import LanguageConfigError, configured_languages
-from webapp.response_cache import PreparedPagesMiddleware
-from webapp.security import SecurityHeadersMiddleware
+from webapp import cli
+from webapp.content_model import edition_commands
+from webapp.content_model.accent import edition_css
+from webapp.content_model.content import load_guide
+from webapp.content_model.edition import EditionError, read_edition, resolve_edition_path
+from webapp.offline import pwa
+from webapp.offline.icons import edition_icons, initials
+from webapp.serving import errors, page_context, pages
+from webapp.serving.assets import STATIC_URL_PREFIX, AssetManifest
+from webapp.serving.response_cache import PreparedPagesMiddleware
+from webapp.serving.security import SecurityHeadersMiddleware
 from webapp.settings import ENV_PREFIX, DefaultConfig, as_tuple
+from webapp.translation import i18n, review_status
+from webapp.translation.catalog_layers import layers
+from webapp.translation.catalogs import compile_layers
+from webapp.translation.languages import LanguageConfigError, configured_languages
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -37,7 +41,8 @@ def create_app(config=None):
         for name, value in edition.settings().items():
             app.config.setdefault(name, value)
         app.config["LANGUAGES"] = as_tuple(app.config["LANGUAGES"])
-        guide = load_guide(edition.content_dir, edition.data.pages, edition.data.emergency_number)
+        data = edition.data
+        guide = load_guide(edition.content_dir, data.pages, data.emergency_number, data.agency_ids())
         guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
         catalog_layers = layers(app.config, edition)
         try:

@@ -4,15 +4,15 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from webapp.content_dates import refresh_record
+from webapp.content_model.content_dates import refresh_record
 
 content = AppGroup("content", help="Look after the guide's content files.")
 
 
 def init_app(app):
-    from webapp.edition_commands import edition
-    from webapp.export import export_command
-    from webapp.translate_commands import translate
+    from webapp.content_model.edition_commands import edition
+    from webapp.offline.export import export_command
+    from webapp.translation.translate_commands import translate
 
     app.cli.add_command(translate)
     app.cli.add_command(content)

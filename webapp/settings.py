@@ -1,4 +1,4 @@
-"""Site settings: embedded defaults, the edition's own (webapp/edition.py), then the environment.
+"""Site settings: embedded defaults, the edition's own (webapp/content_model/edition.py), then the environment.
 
 Everything a deployer may change lives here or in the edition, so that `gunicorn wsgi:app` works
 with no setup. Any setting can be given as a GUIDE_<NAME> environment variable (Flask's

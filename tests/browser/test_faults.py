@@ -13,7 +13,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_update import check_for_update, open_saved, saved_paths, versions_shown
 from tests.browser.test_worker_faults import Gate
-from webapp.page_list import offline_copy_urls
+from webapp.serving.page_list import offline_copy_urls
 
 WAIT_FOR_NO_PENDING_WORKER = """async () => {
     const registration = await navigator.serviceWorker.getRegistration();

@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import assert_every_page_works_offline, expected_headings, wait_until_saved_offline
 from tests.static_server import NGINX, StaticServer, free_port
-from webapp.security import CONTENT_SECURITY_POLICY
+from webapp.serving.security import CONTENT_SECURITY_POLICY
 
 
 @pytest.fixture()

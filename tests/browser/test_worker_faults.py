@@ -20,7 +20,7 @@ from tests.browser.conftest import (
 from tests.browser.test_update import FailingAsset, check_for_update, open_saved, saved_paths, versions_shown
 from tests.missoula import missoula_app
 from tests.site_urls import sitemap_paths
-from webapp.page_list import offline_copy_urls
+from webapp.serving.page_list import offline_copy_urls
 from webapp.settings import DefaultConfig
 
 GUIDE_CACHES = "(async () => (await caches.keys()).filter((n) => n.startsWith('guide-v-')))()"

@@ -2,8 +2,8 @@
 
 import shutil
 
-from webapp.content import load_guide
-from webapp.edition import DEFAULT_EDITION, read_edition
+from webapp.content_model.content import load_guide
+from webapp.content_model.edition import DEFAULT_EDITION, read_edition
 
 MISSOULA = read_edition(DEFAULT_EDITION)
 LANGUAGES = tuple(MISSOULA.data.languages)

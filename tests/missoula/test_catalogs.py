@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from tests.missoula import EXACT
-from webapp.catalogs import message_defects
 from webapp.settings import DefaultConfig
+from webapp.translation.catalogs import message_defects
 
 CATALOGS = sorted(Path(DefaultConfig.TRANSLATIONS_DIR).glob("*/LC_MESSAGES/messages.po"))
 

@@ -12,10 +12,10 @@ from babel.messages.pofile import read_po
 from tests.fixture import FIXTURE
 from tests.missoula import CONTENT_DIR, MISSOULA
 from tests.site_urls import sitemap_paths
-from webapp.content import load_guide, translatable_strings
-from webapp.content_dates import changed_dates, refresh_record, stale_files
-from webapp.edition import EditionError
-from webapp.page_registry import PAGES
+from webapp.content_model.content import load_guide, translatable_strings
+from webapp.content_model.content_dates import changed_dates, refresh_record, stale_files
+from webapp.content_model.edition import EditionError
+from webapp.content_model.page_registry import PAGES
 from webapp.settings import PROJECT_ROOT, DefaultConfig
 
 TEMPLATES_DIR = PROJECT_ROOT / "webapp" / "templates"

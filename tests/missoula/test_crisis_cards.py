@@ -8,8 +8,8 @@ import pytest
 import textstat
 
 from tests.missoula import GUIDE
-from webapp.content_schema import MAX_KEY_MESSAGES
-from webapp.crisis_text import (
+from webapp.content_model.content_schema import MAX_KEY_MESSAGES
+from webapp.content_model.crisis_text import (
     MAX_FURTHER_WORDS,
     MAX_KEY_WORDS,
     MAX_LINE_WORDS,
@@ -18,7 +18,7 @@ from webapp.crisis_text import (
     lines,
     word_count,
 )
-from webapp.glossary import crisis_strings
+from webapp.translation.glossary import crisis_strings
 
 TEXTS = {where if file == "cards" else file: text for file, where, text in crisis_texts(GUIDE)}
 MAX_GRADE = 5.0  # ../shared/CONTENT-FACTS.md: grade 5 or below (the word limits are the engine's)

@@ -9,9 +9,16 @@ from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
 from tests.missoula import MISSOULA, missoula_app
-from webapp.catalogs import message_defects
-from webapp.glossary import collisions, crisis_strings, english_terms, glossary_defects, language_glossary, uses_form
 from webapp.settings import DefaultConfig
+from webapp.translation.catalogs import message_defects
+from webapp.translation.glossary import (
+    collisions,
+    crisis_strings,
+    english_terms,
+    glossary_defects,
+    language_glossary,
+    uses_form,
+)
 
 TRANSLATIONS = Path(DefaultConfig.TRANSLATIONS_DIR)
 LOCALES = sorted(path.parent.parent.name for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))

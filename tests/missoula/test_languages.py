@@ -10,7 +10,7 @@ from flask_babel import force_locale, gettext
 
 from tests.missoula import LANGUAGES, missoula_app
 from tests.site_urls import sitemap_paths
-from webapp.languages import known_languages
+from webapp.translation.languages import known_languages
 
 RIGHT_TO_LEFT = {"ar", "fa-AF", "ps"}
 ALL_CODES = list(LANGUAGES)
@@ -135,7 +135,7 @@ def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path, edition
 
 
 def test_a_configured_language_without_a_catalog_fails_at_start_up(tmp_path):
-    from webapp.edition import EditionError
+    from webapp.content_model.edition import EditionError
 
     empty = tmp_path / "no-catalogs"
     empty.mkdir()

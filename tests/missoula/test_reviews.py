@@ -11,9 +11,9 @@ from babel.messages.pofile import read_po, write_po
 from flask_babel import force_locale, gettext
 
 from tests.missoula import LANGUAGES, MISSOULA, missoula_app
-from webapp.crisis_text import shown_strings
-from webapp.reviews import read_reviews, text_hash
+from webapp.content_model.crisis_text import shown_strings
 from webapp.settings import DefaultConfig
+from webapp.translation.reviews import read_reviews, text_hash
 
 TRANSLATIONS = Path(DefaultConfig.TRANSLATIONS_DIR)
 FICTIONAL = "Testa Fictional-Reviewer (not a real person)"

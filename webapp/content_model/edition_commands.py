@@ -1,0 +1,100 @@
+"""`flask --app webapp edition check | new DIR`: check an edition, or start one."""
+
+import shutil
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from webapp.content_model.content import load_guide
+from webapp.content_model.crisis_text import crisis_length_advice
+from webapp.content_model.edition import (
+    EDITION_FILE,
+    EditionError,
+    read_edition,
+    read_yaml,
+    resolve_edition_path,
+    shown_path,
+)
+from webapp.content_model.page_registry import PAGE_IDS
+
+# The starter edition `edition new` copies: data with comments and placeholders, no code.
+STARTER = Path(__file__).resolve().parent / "starter_edition"
+
+edition = AppGroup("edition", help="Check the edition in use (GUIDE_EDITION), or start a new one.")
+
+
+def checked_edition(path):
+    """(edition, guide) of the edition at path, its files and content checked; else EditionError
+    with every problem found: the content's too when edition.yaml has some."""
+    try:
+        found = read_edition(path)
+    except EditionError as error:
+        problems = error.problems
+        raw = _raw_edition(path)
+        pages = raw.get("pages") if isinstance(raw, dict) else None
+        if isinstance(pages, list) and all(page in PAGE_IDS for page in pages):
+            try:
+                load_guide(Path(path) / "content", pages, raw.get("emergency_number"))  # agencies unread
+            except EditionError as content_error:
+                problems = problems + content_error.problems
+        raise EditionError(problems) from None
+    data = found.data
+    return found, load_guide(found.content_dir, data.pages, data.emergency_number, data.agency_ids())
+
+
+def _raw_edition(path):
+    try:
+        return read_yaml(Path(path) / EDITION_FILE, EDITION_FILE)
+    except EditionError:
+        return None
+
+
+@edition.command()
+@click.argument("path", required=False)
+def check(path):
+    """Check an edition (by default the one in use): every problem, with its file and field."""
+    try:
+        target = resolve_edition_path(path or current_app.config["EDITION"])
+        found, guide = checked_edition(target)
+        if path is None and "edition_error" in current_app.extensions:
+            raise current_app.extensions["edition_error"]  # a GUIDE_ setting its files do not explain
+    except EditionError as error:
+        raise EditionProblems(error) from None
+    data = found.data
+    advice = crisis_length_advice(guide)
+    if advice:
+        # Advice, not a problem: the edition serves, but a frightened reader needs it shorter.
+        click.echo(f"{len(advice)} crisis text{'s' if len(advice) != 1 else ''} longer than one glance:", err=True)
+        for file, where, what in advice:
+            click.echo(f"{shown_path(Path(target) / 'content' / f'{file}.yaml')}: {where}: {what}", err=True)
+    click.echo(
+        f"{target}: {data.guide.name}, {data.district.name} and {data.police.name}: "
+        f"{len(data.pages)} pages, {len(guide.contacts)} contacts, {len(guide.sources)} sources, "
+        f"languages {', '.join(data.languages)}. No problems."
+    )
+
+
+@edition.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def new(directory):
+    """Start an edition in DIRECTORY: every field commented, every fact a placeholder that the
+    check refuses until it is filled in."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise click.ClickException(f"{target} exists and is not empty: choose a new folder")
+    shutil.copytree(STARTER, target, dirs_exist_ok=True)
+    click.echo(
+        f"Wrote a starter edition in {target}. Fill in every FILL IN, then run\n"
+        f"  GUIDE_EDITION={target} .venv/bin/flask --app webapp edition check\n"
+        f"until it passes, and serve it with GUIDE_EDITION={target} scripts/serve."
+    )
+
+
+class EditionProblems(click.ClickException):
+    """Exit status 1 and every problem of the edition, one a line, with no traceback."""
+
+    def __init__(self, error):
+        count = len(error.problems)
+        super().__init__(f"the edition has {count} problem{'s' if count != 1 else ''}:\n" + str(error))

@@ -1,0 +1,1 @@
+"""Languages, gettext catalogs in layers, the crisis glossary, and review records."""

@@ -1,0 +1,268 @@
+"""`flask translate ...`: the gettext catalogs (extract, init, update, compile, check) and their
+reviews (review-sheet, record-review)."""
+
+import contextlib
+import datetime
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+from flask import current_app
+from flask.cli import AppGroup
+
+from webapp.content_model.edition import shown_path
+from webapp.settings import PROJECT_ROOT
+from webapp.translation.catalog_layers import layer_finder, layers, merged
+from webapp.translation.catalogs import catalog_defects, compile_layers
+from webapp.translation.glossary import GlossaryError, collisions, crisis_strings, english_terms, language_glossary
+from webapp.translation.languages import known_languages
+from webapp.translation.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
+from webapp.translation.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
+
+translate = AppGroup(
+    "translate", help="Manage the gettext catalogs: the interface's (translations/) and the edition's own."
+)
+
+BABEL_CFG = PROJECT_ROOT / "babel.cfg"
+# The edition's strings: its content files, and its guide's name in edition.yaml.
+EDITION_MAPPING = """[extractors]
+content = webapp.translation.content_extract:extract_content
+edition = webapp.translation.content_extract:extract_edition_names
+
+[edition: edition.yaml]
+
+[content: content/**.yaml]
+"""
+
+
+def _translations_dir():
+    return Path(current_app.config["TRANSLATIONS_DIR"])
+
+
+def _layers():
+    return layers(current_app.config, current_app.extensions["edition"])
+
+
+def _glossary(locale):
+    """(the English terms, the language's approved forms) from both layers' glossaries; a broken
+    glossary file is one message naming it, not a traceback."""
+    folders = [layer.directory for layer in _layers()]
+    try:
+        return english_terms(folders), language_glossary(folders, locale)
+    except GlossaryError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _pybabel(*args):
+    CommandLineInterface().run(["pybabel", "-q", *map(str, args)])
+
+
+CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"]*"\n', re.M)
+
+
+def _extract(mapping_file, root, input_dir, target, project):
+    """Extract into target; a template whose strings did not change keeps its old file, date
+    included, so that extracting an edition leaves the interface's template as it was."""
+    target = Path(target)
+    before = target.read_text(encoding="utf-8") if target.is_file() else None
+    # From the layer's own root, so that source locations are paths inside it.
+    with contextlib.chdir(root):
+        _pybabel(
+            "extract",
+            "-F",
+            mapping_file,
+            "-k",
+            "_l",
+            "--sort-by-file",
+            "--add-comments",
+            "TRANSLATORS:",
+            "--project",
+            project,
+            "--version",
+            current_app.config["APP_VERSION"],
+            "--copyright-holder",
+            "School Safety Guide contributors",
+            "-o",
+            target,
+            input_dir,
+        )
+    if before is not None and CREATION_DATE.sub("", before) == CREATION_DATE.sub(
+        "", target.read_text(encoding="utf-8")
+    ):
+        target.write_text(before, encoding="utf-8")
+
+
+@translate.command()
+@click.option("--output", type=click.Path(file_okay=False), help="Write both templates into this folder instead.")
+def extract(output):
+    """Collect every English string: the interface's (templates, Python) into translations/messages.pot,
+    the edition's (content, guide name) into <edition>/translations/messages.pot."""
+    interface, edition_layer = _layers()
+    edition = current_app.extensions["edition"]
+    folder = Path(output).resolve() if output else None
+    interface_pot = folder / "interface.pot" if folder else interface.pot
+    edition_pot = folder / "edition.pot" if folder else edition_layer.pot
+    for pot in (interface_pot, edition_pot):
+        pot.parent.mkdir(parents=True, exist_ok=True)
+    _extract(BABEL_CFG, PROJECT_ROOT, ".", interface_pot, "School Safety Guide")
+    with tempfile.NamedTemporaryFile("w", suffix=".cfg") as mapping_file:
+        mapping_file.write(EDITION_MAPPING)
+        mapping_file.flush()
+        _extract(mapping_file.name, edition.path, ".", edition_pot, edition.data.guide.name)
+    click.echo(f"Wrote {interface_pot} and {edition_pot}")
+
+
+@translate.command()
+@click.argument("code")
+def init(code):
+    """Start the catalogs of a language code (for example fa-AF) in both layers, where missing."""
+    language = known_languages().get(code)
+    if language is None:
+        raise click.BadParameter(f"unknown language {code!r}; known: {', '.join(known_languages())}")
+    for layer in _layers():
+        if not layer.po(language.locale).is_file():
+            _pybabel("init", "-i", layer.pot, "-d", layer.directory, "-l", language.locale)
+            click.echo(f"Started {layer.po(language.locale)}")
+
+
+@translate.command()
+def update():
+    """Merge each layer's messages.pot into its catalogs (new or changed strings appear as missing
+    or fuzzy, in that layer only)."""
+    for layer in _layers():
+        if any(layer.directory.glob("*/LC_MESSAGES/messages.po")):
+            # Width 100, as the catalogs are written, so that an update changes only what changed.
+            _pybabel("update", "-i", layer.pot, "-d", layer.directory, "-w", "100")
+
+
+@translate.command("compile")
+def compile_command():
+    """Compile the served languages' catalogs into the build folder (start-up does this too)."""
+    languages = current_app.extensions["languages"].values()
+    targets = compile_layers(_layers(), current_app.config["BUILD_DIR"], languages)
+    click.echo(f"Compiled into {', '.join(targets)}")
+
+
+def _language(code):
+    """The Language for a code (es, fa-AF) or locale (fa_AF) that has a catalog; else a clear error."""
+    known = known_languages()
+    language = known.get(code) or next((lang for lang in known.values() if lang.locale == code), None)
+    if language is None or language.is_source:
+        raise click.BadParameter(f"{code!r} is not a translated language; known: {', '.join(known)}")
+    if not _layers()[0].po(language.locale).is_file():
+        raise click.BadParameter(f"{code!r} has no catalog in {_translations_dir()}")
+    return language
+
+
+def _template():
+    return merged([layer.template() for layer in _layers()])
+
+
+def _catalog_texts(language):
+    """The language's catalog (both layers) and {English: translation} for every template string."""
+    catalog = merged([layer.catalog(language.locale) for layer in _layers()])
+    texts = {}
+    for message in _template():
+        if message.id:
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            translated = catalog.get(message.id)
+            texts[msgid] = (translated.string if translated is not None else "") or ""
+    return catalog, texts
+
+
+@translate.command("review-sheet")
+@click.argument("code")
+@click.option("--out", type=click.Path(file_okay=False), default=".", help="Folder for the sheet (default: here).")
+def review_sheet(code, out):
+    """Write a printable, offline HTML review sheet and its CSV for a native speaker."""
+    language = _language(code)
+    catalog, _texts = _catalog_texts(language)
+    terms, glossary = _glossary(language.locale)
+    crisis = crisis_strings(current_app.extensions["guide"])
+    rows = sheet_rows(_template(), catalog, crisis, terms, glossary)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"review-sheet-{language.code}"
+    write_html(stem.with_suffix(".html"), rows, language, datetime.date.today())
+    write_csv(stem.with_suffix(".csv"), rows)
+    click.echo(f"Wrote {stem}.html and {stem}.csv: {len(rows)} strings, crisis strings first.")
+
+
+@translate.command("record-review")
+@click.argument("code")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False))
+@click.option("--reviewer", help="Who reviewed, for rows that leave it empty.")
+@click.option("--role", type=click.Choice(ROLES), help="Their role, for rows that leave it empty.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="When, for rows that leave it empty.")
+def record_review(code, sheet, reviewer, role, day):
+    """Read a filled-in review sheet (CSV) into translations/<locale>/reviews.yaml."""
+    language = _language(code)
+    _catalog, texts = _catalog_texts(language)
+    reviews, problems = read_filled_csv(sheet, texts, reviewer, role, day.date() if day else None)
+    for problem in problems:
+        click.echo(problem, err=True)
+    # Each record goes beside the catalog of its string: the edition's strings in the edition.
+    all_layers = _layers()
+    english = {text_hash(text): text for text in texts}
+    layer_of = layer_finder(all_layers)
+    for layer in all_layers:
+        mine = [r for r in reviews if layer_of(english.get(r.english_sha256)) is layer]
+        if mine:
+            kept = read_reviews(layer.directory, language.locale)
+            write_reviews(layer.directory, language.locale, kept + mine)
+    click.echo(f"Recorded {len(reviews)} review(s) for {language.code}; refused {len(problems)} row(s).")
+    if problems:
+        sys.exit(1)
+
+
+@translate.command()
+@click.option("--locale", "locales", multiple=True, help="Check only this locale (for example fa_AF).")
+@click.option("--release", is_flag=True, help="Also fail on any crisis string a native speaker has not approved.")
+def check(locales, release):
+    """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
+    address, non-Western digits, a crisis string that does not use its language's glossary, or two
+    glossary terms that share a word."""
+    guide = current_app.extensions["guide"]
+    crisis = crisis_strings(guide)
+    exact = guide.exact_strings(current_app.extensions["edition"].data.emergency_number)
+    served = {lang.locale for lang in current_app.extensions["languages"].values() if not lang.is_source}
+    failed = False
+    for locale in sorted(served):
+        if locales and locale not in locales:
+            continue
+        terms, glossary = _glossary(locale)
+        if not glossary:
+            failed = True
+            click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
+        for key, other, form in collisions(terms, glossary):
+            failed = True
+            click.echo(
+                f"{locale}/glossary.yaml: {key!r} and {other!r} share the word {form!r}: give each action "
+                "a term no other action uses",
+                err=True,
+            )
+        reviews = [r for layer in _layers() for r in read_reviews(layer.directory, locale)]
+        for layer in _layers():
+            # Each problem names the catalog file it is in, so that a district sees its own.
+            where = shown_path(layer.po(locale))
+            if not layer.po(locale).is_file():
+                failed = True
+                click.echo(f"{where}: missing (flask --app webapp translate init {locale})", err=True)
+                continue
+            catalog = layer.catalog(locale)
+            template = layer.template()
+            for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary, exact):
+                failed = True
+                click.echo(f"{where}: {problem}: {msgid[:70]!r}", err=True)
+            if release:
+                for msgid in (m for m in crisis if m in template):
+                    translated = catalog.get(msgid)
+                    if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
+                        failed = True
+                        click.echo(f"{where}: not reviewed by a native speaker: {msgid[:70]!r}", err=True)
+    if failed:
+        sys.exit(1)
+    click.echo("All catalogs are complete, keep every number, address and placeholder, and use their crisis glossary.")
