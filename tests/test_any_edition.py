@@ -113,10 +113,14 @@ def test_a_rewritten_sentence_loses_only_its_own_translation(tmp_path, edition_c
     assert cli.invoke(args=["translate", "update"]).exit_code == 0
     result = cli.invoke(args=["translate", "check"])
     assert result.exit_code == 1
-    problems = [line for line in result.output.splitlines() if line.strip()]
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    # Each problem, then a count for each language and in all.
+    problems, counts = lines[:-2], lines[-2:]
     assert all(line.startswith(f"{edition}/translations/ar/LC_MESSAGES/messages.po: ") for line in problems), problems
     assert all("Lock the door now." in line for line in problems), problems
     assert any("fuzzy" in line for line in problems)
+    plural = "s" if len(problems) != 1 else ""
+    assert counts == [f"ar: {len(problems)} problem{plural}", f"{len(problems)} problem{plural} in 1 of 1 languages."]
 
 
 def test_the_editions_glossary_adds_its_protocols_words(tmp_path, edition_copy):
@@ -207,3 +211,14 @@ def test_agencies_with_their_roles_and_a_contact_by_text_and_app(client):
     report = client.get("/en/report/").get_data(as_text=True)
     assert 'Text: <a href="sms:+15555550123" dir="ltr">+15555550123</a>' in report
     assert "App: <bdi>Example Valley Tips</bdi>" in report
+
+
+def test_the_review_sheet_is_written_into_the_editions_folder(tmp_path, edition_copy):
+    result = (
+        make_app(tmp_path / "app", EDITION=str(edition_copy))
+        .test_cli_runner()
+        .invoke(args=["translate", "review-sheet", "ar"])
+    )
+    assert result.exit_code == 0, result.output
+    sheets = edition_copy / "review-sheets"
+    assert sorted(p.name for p in sheets.iterdir()) == ["review-sheet-ar.csv", "review-sheet-ar.html"]

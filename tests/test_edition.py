@@ -12,7 +12,10 @@ from tests.conftest import make_app
 from tests.missoula import MISSOULA
 from tests.site_urls import sitemap_paths
 from webapp.content_model.accent import contrast
+from webapp.content_model.blocks import Section, SourcedSection
 from webapp.content_model.edition import EditionError
+from webapp.content_model.edition_reference import models_in
+from webapp.content_model.page_registry import PAGES
 from webapp.settings import PROJECT_ROOT
 
 
@@ -321,3 +324,15 @@ def test_a_new_edition_is_refused_until_filled_in_then_serves_only_its_own_facts
     assert client.get("/en/parents/").status_code == 404  # not in its page list
     for path in ("/en/", "/en/cards/", "/en/parents/lockdown/", "/en/manifest.webmanifest", "/sw.js"):
         assert "Missoula" not in client.get(path).get_data(as_text=True), path
+
+
+def test_every_page_of_sections_but_about_names_the_sources_of_each_section():
+    """A page that states facts (every page but About) takes only sections that name their sources."""
+    for page in PAGES.values():
+        sections = page.model.model_fields.get("sections") if page.model else None
+        overview = page.model.model_fields.get("overview") if page.model else None
+        field = sections or (overview and overview.annotation.model_fields["sections"])
+        if field is None:
+            continue
+        models = {m for m in models_in(field.annotation)}
+        assert models == ({Section} if page.id == "about" else {SourcedSection}), page.id

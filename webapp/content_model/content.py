@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from webapp.content_model.base import PLACEHOLDER
 from webapp.content_model.content_dates import changed_dates
-from webapp.content_model.content_schema import PLACEHOLDER, Contact, Source
 from webapp.content_model.edition import EditionError, read_yaml, shown_path, validated
 from webapp.content_model.field_words import problem
-from webapp.content_model.page_registry import PAGE_IDS, PAGES, SHARED_CONTENT, content_models
+from webapp.content_model.page_registry import ENTRY_FILES, PAGE_IDS, PAGES, SHARED_CONTENT, content_models
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -120,8 +120,9 @@ def load_guide(content_dir, page_list=PAGE_IDS, emergency_number=None, agencies=
             pages[stem] = _read(path)
         except EditionError as error:
             problems += error.problems
-    sources = _checked_entries(content_dir / "sources.yaml", Source, problems, "source")
-    contacts = _checked_entries(content_dir / "contacts.yaml", Contact, problems, "contact")
+    sources, contacts = (
+        _checked_entries(content_dir / f"{stem}.yaml", *ENTRY_FILES[stem], problems) for stem in ("sources", "contacts")
+    )
     for stem, model in content_models().items():
         if stem in pages:
             path = content_dir / f"{stem}.yaml"
@@ -157,7 +158,7 @@ def _read(path):
     return data
 
 
-def _checked_entries(path, model, problems, entry):
+def _checked_entries(path, model, entry, problems):
     """{id: entry as a dict} of a file of named entries (sources, contacts), each checked by model;
     its problems are added to problems (an entry with problems is kept as written, so that
     references to it still resolve)."""

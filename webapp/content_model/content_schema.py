@@ -1,45 +1,20 @@
-"""What an edition's content files must hold, as pydantic models: each error names the field and
-what was expected; webapp/content_model/content.py reads the files and adds the file's name to every error.
+"""What an edition's content files must hold, as pydantic models, one for each file (the page
+registry says which file each page reads). Each error names the field and what was expected;
+webapp/content_model/content.py reads the files and adds the file, its line and the place in words.
 """
 
 import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    model_validator,
-)
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
+from webapp.content_model.base import Content, Id, Strict, Text, distinct_ids
+from webapp.content_model.blocks import Section, SourcedSection
 from webapp.content_model.field_words import ordinal
 
-# What `edition new` writes where a fact is needed: the check refuses it until it is replaced.
-PLACEHOLDER = "FILL IN"
-# A crisis text's key messages: a frightened reader takes in about three (webapp/content_model/crisis_text.py).
+# A crisis text's key messages: a frightened reader takes in about three (crisis_text.py).
 MAX_KEY_MESSAGES = 3
-
-
-class Strict(BaseModel):
-    """Unknown fields are errors (a misspelt field would otherwise be silently ignored), and no
-    text may still hold the starter edition's placeholder."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_placeholder(cls, data):
-        if isinstance(data, dict):
-            left = [key for key, value in data.items() if isinstance(value, str) and PLACEHOLDER in value]
-            if left:
-                raise ValueError(f"{', '.join(left)}: still the placeholder; write the real value")
-        return data
-
 
 KEYPAD = str.maketrans(
     {
@@ -51,22 +26,30 @@ KEYPAD = str.maketrans(
 
 
 class Contact(Strict):
-    """One entry of contacts.yaml: whom to call or write to, and from which sources we know it."""
+    """Whom to call or write to, and the sources that confirm the number or address."""
 
     label: str
+    """Who it is, as families know them."""
     when: str
+    """When to contact them, in one plain sentence."""
     number: str | None = None
+    """The phone number as shown, exactly as your source writes it."""
     tel: str | None = Field(default=None, pattern=r"^\+?[0-9]+$")
+    """The same number as dialled, digits only, + and the country code in front: the call link."""
     email: str | None = Field(default=None, pattern=r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+    """An e-mail address."""
     web: str | None = Field(default=None, pattern=r"^https://\S+$")
-    # A number that takes text messages, as dialled (the link opens the phone's messages).
+    """A web page (for an app: where to get it)."""
     sms: str | None = Field(default=None, pattern=r"^\+?[0-9]+$")
-    # An app that takes tips, by its name (web: where to get it).
+    """A number that takes text messages, as dialled (the link opens the phone's messages)."""
     app: str | None = None
-    # The agency that answers: district, police, or one of edition.yaml's agencies.
+    """An app that takes tips, by its name."""
     agency: str | None = None
+    """The agency that answers: district, police, or one of edition.yaml's agencies."""
     missing: str | None = None
+    """What the guide could not confirm about this contact, said plainly (then give no number)."""
     sources: list[str] = []
+    """The ids of sources.yaml's entries that confirm the number or address (required with one)."""
 
     @model_validator(mode="after")
     def _sourced(self):
@@ -84,224 +67,181 @@ class Contact(Strict):
 
 
 class Source(Strict):
-    """One entry of sources.yaml."""
+    """A public source the guide's facts come from."""
 
     name: str
-    # A few words for a printed wallet card, where the whole name does not fit (by default the name).
+    """Who published it and what it is, as the source line under each section shows it."""
     brief: str | None = None
-    # A day, or only the year (2021) or month ("2019-01") when the source gives no more.
+    """A few words for a printed wallet card, where the whole name does not fit (by default the name)."""
     date: datetime.date | int | Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}$")] | None = None
+    """When it was published: a day (2022-05-27), or only the year (2021) or month ("2019-01")."""
     url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/\S+$")
+    """Its web address, when it has one."""
     primary: bool = False
-
-
-class Content(BaseModel):
-    """A content file's model: unknown fields are errors; placeholders are found by the content
-    check's walk through every file (webapp/content_model/content.py), which also reaches untyped parts."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="lower-case letters, digits and hyphens")]
-Text = Annotated[str, Field(min_length=1)]
-
-
-def _distinct_ids(what):
-    """A list whose items' ids must differ (a card's or section's id is its address on the page)."""
-
-    def check(items):
-        ids = [item.id for item in items]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"two {what} have the same id ({', '.join(twice)}); give each its own")
-        return items
-
-    return AfterValidator(check)
-
-
-# A page's content blocks. Each block is one mapping whose one key says its kind (p: a paragraph,
-# list: a bulleted list...): the key is the tag of a tagged union, so a problem names its block.
-
-
-class Paragraph(Content):
-    p: Text
-
-
-class Subheading(Content):
-    subheading: Text
-
-
-Items = Annotated[list[Text], Field(min_length=1)]
-
-
-class Bullets(Content):
-    list: Items
-
-
-class Steps(Content):
-    steps: Items
-
-
-class ContactList(Content):
-    contacts: Annotated[list[str], Field(min_length=1, description="ids of contacts.yaml")]
-
-
-class PageLink(Content):
-    page: str = Field(description="one of edition.yaml's pages")
-    text: Text
-    anchor: Id | None = None
-
-
-class LinkBlock(Content):
-    link: PageLink
-
-
-class ProtocolBlock(Content):
-    protocol: Literal[True]
-
-
-BLOCKS = {
-    "p": Paragraph,
-    "subheading": Subheading,
-    "list": Bullets,
-    "steps": Steps,
-    "contacts": ContactList,
-    "link": LinkBlock,
-    "protocol": ProtocolBlock,
-}
-
-
-def _block_kind(value):
-    """The block's kind: its one key that names a kind of block (a checked block: its model's)."""
-    if isinstance(value, Content):
-        return next(kind for kind, model in BLOCKS.items() if isinstance(value, model))
-    kinds = [key for key in value if key in BLOCKS] if isinstance(value, dict) else []
-    return kinds[0] if len(kinds) == 1 else None
-
-
-Block = Annotated[
-    Annotated[Paragraph, Tag("p")]
-    | Annotated[Subheading, Tag("subheading")]
-    | Annotated[Bullets, Tag("list")]
-    | Annotated[Steps, Tag("steps")]
-    | Annotated[ContactList, Tag("contacts")]
-    | Annotated[LinkBlock, Tag("link")]
-    | Annotated[ProtocolBlock, Tag("protocol")],
-    Discriminator(
-        _block_kind,
-        custom_error_type="block_kind",
-        custom_error_message=f"a block holds exactly one of {', '.join(BLOCKS)}",
-    ),
-]
-
-
-class Section(Content):
-    id: Id
-    heading: Text
-    sources: list[str] = []
-    blocks: list[Block] = Field(min_length=1)
-
-
-class SourcedSection(Section):
-    """A section that states facts: it names the sources that confirm them."""
-
-    sources: list[str] = Field(min_length=1, description="ids of sources.yaml that confirm what the section says")
+    """true for the guide's main sources: the About page lists them first."""
 
 
 class Page(Content):
     """A page of sections about the guide itself (the About page): its sections name no sources."""
 
     title: Text
+    """The page's title."""
     nav: str | None = None
+    """A shorter name for the footer's links (by default the title)."""
     short_name: str | None = None
+    """A short name for the installed app's shortcuts."""
     summary: Text
+    """One sentence for search engines and link previews."""
     intro: list[Text] = []
-    sections: Annotated[list[Section], Field(min_length=1), _distinct_ids("sections")]
+    """Paragraphs under the title, before the sections."""
+    sections: Annotated[list[Section], Field(min_length=1), distinct_ids("sections")]
+    """The page's sections, in reading order."""
 
 
 class SourcedPage(Page):
     """A page of sections that state facts (the parents', the school-safety and the report page)."""
 
-    sections: Annotated[list[SourcedSection], Field(min_length=1), _distinct_ids("sections")]
+    sections: Annotated[list[SourcedSection], Field(min_length=1), distinct_ids("sections")]
+    """The page's sections, in reading order, each naming its sources."""
 
 
 class HomeLink(Content):
-    page: str = Field(description="one of edition.yaml's pages")
+    """A way into the guide from the home page."""
+
+    page: str
+    """One of edition.yaml's pages."""
     title: Text
+    """The link's words: who it is for or what it is."""
     text: Text
+    """One line under it: what the reader finds there."""
 
 
 class HomeFile(Content):
-    """home.yaml: the guide's name, then links to the pages, the worst day first."""
+    """The home page: the guide's name, then links to the pages, the worst day first."""
 
     title: Text
+    """The guide's name as the home page shows it."""
     summary: Text
+    """One sentence for search engines and link previews."""
     intro: list[Text] = []
+    """Paragraphs under the title."""
     urgent: list[HomeLink] = []
+    """The pages for the worst day (a lockdown), shown first and largest."""
     ways: list[HomeLink] = []
+    """The main ways into the guide."""
     more: list[HomeLink] = []
+    """Further pages, shown last."""
 
 
 class OfflineFile(Content):
-    """offline.yaml: what a page not saved on the device says when there is no network."""
+    """What a page not saved on the device says when there is no network."""
 
     title: Text
+    """The page's title."""
     summary: Text
+    """One sentence: this page is not saved."""
     intro: list[Text] = []
+    """Paragraphs before the list of the pages that are saved."""
 
 
 class Overview(Content):
     """The cards' overview page, above the cards."""
 
     title: Text
+    """The page's title."""
     nav: str | None = None
+    """A shorter name for the footer's links (by default the title)."""
     summary: Text
+    """One sentence for search engines and link previews."""
     intro: list[Text] = []
-    sections: Annotated[list[SourcedSection], _distinct_ids("sections")] = []
+    """Paragraphs under the title: the cards in a few words."""
+    sections: Annotated[list[SourcedSection], distinct_ids("sections")] = []
+    """Sections below the cards (when to use them, what to learn before), each naming its sources."""
 
 
 class Notice(Content):
+    """Who publishes the guide, for one value of edition.yaml's adopted_by."""
+
     adopted_by: Literal["none", "police", "district", "both"]
-    # Shown whole on the home page, the About page, the poster, the chooser and in the manifest.
-    notice: str = Field(min_length=1)
-    # One short line at the foot of every other page and on every printed card.
-    short: str = Field(min_length=1)
+    """The value of edition.yaml's adopted_by this notice is for."""
+    notice: Text
+    """Shown whole on the home page, the About page, the poster, the chooser and in the manifest."""
+    short: Text
+    """One short line at the foot of every other page and on every printed card."""
 
 
 class TranslatedBy(Content):
     """Who translated some of the guide's languages, said in each of them at the foot of its pages."""
 
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]] = Field(min_length=1)
+    """The languages' codes, as in edition.yaml."""
     text: Text
+    """Who translated them, truthfully (a staff member, an interpreter, software)."""
 
 
 class WhoSpeaksFile(Content):
-    """who_speaks.yaml: who speaks in the guide, for each value of adopted_by, and who translated it
-    (a language no entry names says nothing of who translated it)."""
+    """Who speaks in the guide, for each value of adopted_by, and who translated it."""
 
     notices: list[Notice] = Field(min_length=1)
+    """One notice for each value of adopted_by: none, police, district, both."""
     sources: list[str] = []
+    """The ids of the sources the notices speak of."""
     translated_by: list[TranslatedBy] = []
+    """Who translated which languages; a language no entry names says nothing of who translated it."""
 
 
 class Action(Content):
+    """One action of the school's response protocol."""
+
     id: Id
+    """The action's id; yours to choose (the glossary names its word in each language)."""
     action: Text
+    """The action's word, as schools say it (Lockdown, Shelter)."""
     means: Text
+    """What students and staff do, in one plain line."""
 
 
 class Protocol(Content):
-    """protocol.yaml: the response protocol the district's schools use, action by action."""
+    """The response protocol the district's schools use, action by action, as many as it has."""
 
     intro: str
+    """Which protocol the schools use, in one sentence."""
     credit: str | None = None
+    """Whose protocol it is, and that these lines are the guide's summary."""
     sources: list[str] = Field(min_length=1)
+    """The ids of sources.yaml's entries that describe the protocol."""
     actions: list[Action] = Field(min_length=1)
+    """The protocol's actions, in the schools' order."""
 
 
 # A crisis text: what people act on in one frightened glance (a card, the lockdown screen, the
 # parents' lockdown page). It opens with its key messages, at most three, the most important first
 # and largest on the screen; its further lines follow, clearly secondary.
+
+
+class Message(Content):
+    """One line of a crisis text: one idea. Written as its text alone, or with the fields below."""
+
+    text: Text
+    """The line: one short imperative, every condition of its source kept ("when safe")."""
+    voice: str | None = None
+    """Whose guidance it is: one of the file's voices."""
+    sources: list[str] = []
+    """The ids of sources.yaml's entries that say it."""
+
+
+class SourcedMessage(Message):
+    """A line that names the sources that confirm it (the parents' lockdown page)."""
+
+    sources: list[str] = Field(min_length=1)
+    """The ids of sources.yaml's entries that say it (at least one)."""
+
+
+class VoicedMessage(SourcedMessage):
+    """A key message of the parents' lockdown page: whose guidance it is, and its sources."""
+
+    voice: str
+    """Whose guidance it is: one of the file's voices."""
 
 
 def _line(value):
@@ -313,30 +253,9 @@ def _line(value):
     return value
 
 
-class Message(Content):
-    """One line of a crisis text: one idea, with whose guidance it is and its sources where the
-    text around it does not say (the parents' lockdown page)."""
-
-    text: str = Field(min_length=1)
-    voice: str | None = None
-    sources: list[str] = []
-
-
-class SourcedMessage(Message):
-    """A line that names the sources that confirm it (the parents' lockdown page)."""
-
-    sources: list[str] = Field(min_length=1)
-
-
-class VoicedMessage(SourcedMessage):
-    """A key message of the parents' lockdown page: whose guidance it is (one of the file's voices)."""
-
-    voice: str
-
-
-Line = Annotated[Message, BeforeValidator(_line)]
-SourcedLine = Annotated[SourcedMessage, BeforeValidator(_line)]
-VoicedLine = Annotated[VoicedMessage, BeforeValidator(_line)]
+Line = Annotated[Message, BeforeValidator(_line, json_schema_input_type=str | Message)]
+SourcedLine = Annotated[SourcedMessage, BeforeValidator(_line, json_schema_input_type=str | SourcedMessage)]
+VoicedLine = Annotated[VoicedMessage, BeforeValidator(_line, json_schema_input_type=VoicedMessage)]
 
 
 def _at_most_three(lines):
@@ -348,48 +267,73 @@ def _at_most_three(lines):
     return lines
 
 
+KeyMessages = Annotated[list[Line], Field(min_length=1), AfterValidator(_at_most_three)]
+
+
 class CrisisText(Content):
-    key_messages: Annotated[list[Line], Field(min_length=1), AfterValidator(_at_most_three)]
+    """What people act on in one frightened glance."""
+
+    key_messages: KeyMessages
+    """At most three lines, about 27 words together, the most important first: shown largest."""
     further: list[Line] = []
+    """The lines that follow, smaller: about 50 words at most."""
 
 
 class Card(CrisisText):
-    """One card of cards.yaml."""
+    """One card for an attack."""
 
     id: Id
+    """The card's address (/en/cards/<id>/); yours to choose."""
     title: Text
+    """The card's action, in one or two words (Avoid)."""
     tagline: Text
+    """What the action means, in a few words (Get out)."""
     sources: list[str] = Field(min_length=1)
+    """The ids of sources.yaml's entries the card follows."""
 
 
 class CardsFile(Content):
-    """cards.yaml: the cards' overview page (its sections are checked like every page's) and the cards."""
+    """The cards for an attack: their overview page, then the cards, in the order to try them."""
 
     overview: Overview
-    cards: Annotated[list[Card], Field(min_length=1), _distinct_ids("cards")]
+    """The cards' overview page."""
+    cards: Annotated[list[Card], Field(min_length=1), distinct_ids("cards")]
+    """The cards, as many as your sources give."""
 
 
 class LockdownFile(CrisisText):
-    """lockdown.yaml: the lockdown screen, a checklist of its key messages and further lines."""
+    """The lockdown screen: dark, silent, a checklist of its key messages and further lines."""
 
-    title: str
+    title: Text
+    """The screen's title."""
     nav: str | None = None
+    """A shorter name for links (by default the title)."""
     short_name: str | None = None
-    summary: str
+    """A short name for the installed app's shortcuts."""
+    summary: Text
+    """One sentence for search engines and link previews."""
     sources: list[str] = Field(min_length=1)
+    """The ids of sources.yaml's entries the checklist follows."""
 
 
 class ParentsLockdownFile(CrisisText):
-    """parents_lockdown.yaml: the first screen is the crisis text, each line naming its sources and
-    each key message whose guidance it is (a voice); the sections follow."""
+    """The parents' lockdown page: its first screen is the crisis text, each line naming its sources
+    and each key message whose guidance it is; the sections follow."""
 
-    title: str
+    title: Text
+    """The page's title."""
     short_name: str | None = None
-    summary: str
+    """A short name for the installed app's shortcuts."""
+    summary: Text
+    """One sentence for search engines and link previews."""
     voices: dict[str, str] = Field(min_length=1)
+    """Whose guidance a line is, by a name of your choosing: district: "The district's guidance"."""
     key_messages: Annotated[list[VoicedLine], Field(min_length=1), AfterValidator(_at_most_three)]
+    """At most three lines, the most important first, each with its voice and sources."""
     further: list[SourcedLine] = []
-    sections: Annotated[list[SourcedSection], _distinct_ids("sections")] = []
+    """The lines that follow, smaller, each with its sources."""
+    sections: Annotated[list[SourcedSection], distinct_ids("sections")] = []
+    """Sections below the first screen (getting your child back, how a lockdown ends)."""
 
     @model_validator(mode="after")
     def _known_voices(self):

@@ -17,6 +17,7 @@ from webapp.content_model.edition import (
     resolve_edition_path,
     shown_path,
 )
+from webapp.content_model.edition_reference import write_reference
 from webapp.content_model.page_registry import PAGE_IDS
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
@@ -90,6 +91,14 @@ def new(directory):
         f"  GUIDE_EDITION={target} .venv/bin/flask --app webapp edition check\n"
         f"until it passes, and serve it with GUIDE_EDITION={target} scripts/serve."
     )
+
+
+@edition.command()
+def reference():
+    """Write the field reference (docs/edition-reference.md) and the starter edition's JSON Schemas,
+    from the models."""
+    for written in write_reference():
+        click.echo(f"Wrote {shown_path(written)}")
 
 
 class EditionProblems(click.ClickException):

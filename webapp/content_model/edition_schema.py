@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from pydantic import Field, field_validator, model_validator
 
 from webapp.content_model.accent import contrast_problems, dark_contrast_problems
-from webapp.content_model.content_schema import Id, Strict
+from webapp.content_model.base import Id, Strict
 from webapp.content_model.page_registry import PAGE_IDS, PAGES
 from webapp.translation.languages import known_languages
 
@@ -28,8 +28,12 @@ def _readable_colour(value, problems_of):
 
 
 class Names(Strict):
+    """A name, whole and short."""
+
     name: str = Field(min_length=1)
+    """The whole name."""
     short_name: str = Field(min_length=1)
+    """A short name or initials (the district's is drawn on the app's icon)."""
 
 
 # What an agency does, as the About page says it in every language.
@@ -50,28 +54,40 @@ class Agency(Strict):
     officers, the 911 centre), with its role; a contact names its agency by id."""
 
     id: Id
+    """The agency's id, for a contact's agency: field; yours to choose."""
     name: str = Field(min_length=1)
+    """Its whole name."""
     role: Literal[tuple(ROLES)]
+    """What it does."""
 
 
 class EditionFile(Strict):
-    """edition.yaml"""
+    """The edition: its names, languages, pages and colour."""
 
     guide: Names
+    """The guide's name as families see it, and a short name for the installed app's icon."""
     district: Names
+    """The school district whose public guidance the guide retells."""
     police: Names
-    # More agencies than the district and the police department, each with its role.
+    """The police department whose public guidance the guide retells."""
     agencies: list[Agency] = []
+    """More agencies than the two above (a sheriff's office, a 911 centre), each with its role."""
     adopted_by: Literal["none", "police", "district", "both"] = "none"
-    # 911, 999, 112, 17, 10111: an emergency number is 2 to 6 digits.
+    """Who publishes the guide: none (you retell their guidance), or who adopted it."""
     emergency_number: str = Field(pattern=r"^[0-9]{2,6}$")
+    """The emergency number as dialled, 2 to 6 digits (911, 112, 10111); a sourced contact gives it."""
     languages: list[str] = Field(min_length=1)
+    """Language codes, in the order the chooser lists them (translations/languages.yaml)."""
     default_language: str
+    """The language served when the browser asks for none of them."""
     accent_color: str
-    # Links and buttons in the dark theme; by default the accent, lightened until it reads there.
+    """The header's and buttons' colour, #rrggbb: it must carry white text (4.5:1)."""
     dark_accent_color: str | None = None
+    """Links and buttons in the dark theme, #rrggbb; by default the accent, lightened until it reads."""
     public_base_url: str = ""
+    """The public address, for the sitemap and the poster's QR code (empty: where it is served)."""
     pages: list[Literal[PAGE_IDS]] = Field(min_length=1)
+    """The pages, in reading order; home and about are needed, lockdown needs cards."""
 
     @field_validator("agencies")
     @classmethod

@@ -14,12 +14,14 @@ from flask_babel import lazy_gettext as _l
 
 from webapp.content_model.content_schema import (
     CardsFile,
+    Contact,
     HomeFile,
     LockdownFile,
     OfflineFile,
     Page,
     ParentsLockdownFile,
     Protocol,
+    Source,
     SourcedPage,
     WhoSpeaksFile,
 )
@@ -107,7 +109,7 @@ PAGES = {
             "safety",
             "pages.safety",
             "safety",
-            Page,
+            SourcedPage,
             dated=("safety", "protocol", "contacts"),
             searched=True,
         ),
@@ -135,6 +137,10 @@ PAGE_IDS = tuple(PAGES)
 # Content files every edition has, whatever its page list, with their models: the offline page's
 # text, who speaks, and the school's protocol.
 SHARED_CONTENT = {"offline": OfflineFile, "who_speaks": WhoSpeaksFile, "protocol": Protocol}
+
+# Files of named entries, every edition has them: each top-level key is an entry's id (what an entry
+# is called, for messages and the field reference).
+ENTRY_FILES = {"sources": (Source, "source"), "contacts": (Contact, "contact")}
 
 # Every view of every page type: the page it belongs to, the content files its date is made of,
 # and the crisis strings it shows.

@@ -175,7 +175,9 @@ def _catalog_texts(language):
 
 @translate.command("review-sheet")
 @click.argument("code")
-@click.option("--out", type=click.Path(file_okay=False), default=".", help="Folder for the sheet (default: here).")
+@click.option(
+    "--out", type=click.Path(file_okay=False), help="Folder for the sheet (default: the edition's review-sheets/)."
+)
 def review_sheet(code, out):
     """Write a printable, offline HTML review sheet and its CSV for a native speaker."""
     language = _language(code)
@@ -183,12 +185,12 @@ def review_sheet(code, out):
     terms, glossary = _glossary(language.locale)
     crisis = crisis_strings(current_app.extensions["guide"])
     rows = sheet_rows(_template(), catalog, crisis, terms, glossary)
-    folder = Path(out)
+    folder = Path(out) if out else current_app.extensions["edition"].path / "review-sheets"
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"review-sheet-{language.code}"
     write_html(stem.with_suffix(".html"), rows, language, datetime.date.today())
     write_csv(stem.with_suffix(".csv"), rows)
-    click.echo(f"Wrote {stem}.html and {stem}.csv: {len(rows)} strings, crisis strings first.")
+    click.echo(f"Wrote {shown_path(stem)}.html and .csv: {len(rows)} strings, crisis strings first.")
 
 
 @translate.command("record-review")
@@ -229,40 +231,48 @@ def check(locales, release):
     crisis = crisis_strings(guide)
     exact = guide.exact_strings(current_app.extensions["edition"].data.emergency_number)
     served = {lang.locale for lang in current_app.extensions["languages"].values() if not lang.is_source}
-    failed = False
+    problems = {}  # per language, to say how many each has at the end
+
+    def problem(locale, text):
+        problems[locale] = problems.get(locale, 0) + 1
+        click.echo(text, err=True)
+
     for locale in sorted(served):
         if locales and locale not in locales:
             continue
         terms, glossary = _glossary(locale)
         if not glossary:
-            failed = True
-            click.echo(f"{locale}: no crisis glossary ({locale}/glossary.yaml)", err=True)
+            problem(locale, f"{locale}: no crisis glossary ({locale}/glossary.yaml)")
         for key, other, form in collisions(terms, glossary):
-            failed = True
-            click.echo(
+            problem(
+                locale,
                 f"{locale}/glossary.yaml: {key!r} and {other!r} share the word {form!r}: give each action "
                 "a term no other action uses",
-                err=True,
             )
         reviews = [r for layer in _layers() for r in read_reviews(layer.directory, locale)]
         for layer in _layers():
             # Each problem names the catalog file it is in, so that a district sees its own.
             where = shown_path(layer.po(locale))
             if not layer.po(locale).is_file():
-                failed = True
-                click.echo(f"{where}: missing (flask --app webapp translate init {locale})", err=True)
+                problem(locale, f"{where}: missing (flask --app webapp translate init {locale})")
                 continue
             catalog = layer.catalog(locale)
             template = layer.template()
-            for msgid, problem in catalog_defects(template, catalog, crisis, terms, glossary, exact):
-                failed = True
-                click.echo(f"{where}: {problem}: {msgid[:70]!r}", err=True)
+            for msgid, defect in catalog_defects(template, catalog, crisis, terms, glossary, exact):
+                problem(locale, f"{where}: {defect}: {msgid[:70]!r}")
             if release:
                 for msgid in (m for m in crisis if m in template):
                     translated = catalog.get(msgid)
                     if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
-                        failed = True
-                        click.echo(f"{where}: not reviewed by a native speaker: {msgid[:70]!r}", err=True)
-    if failed:
+                        problem(locale, f"{where}: not reviewed by a native speaker: {msgid[:70]!r}")
+    if problems:
+        for locale in sorted(served):
+            if not locales or locale in locales:
+                count = problems.get(locale, 0)
+                click.echo(f"{locale}: {count or 'no'} problem{'s' if count != 1 else ''}", err=True)
+        total = sum(problems.values())
+        click.echo(
+            f"{total} problem{'s' if total != 1 else ''} in {len(problems)} of {len(served)} languages.", err=True
+        )
         sys.exit(1)
     click.echo("All catalogs are complete, keep every number, address and placeholder, and use their crisis glossary.")
