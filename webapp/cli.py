@@ -1,10 +1,10 @@
 """The app's commands: `flask translate ...`, `flask edition ...`, `flask content dates`, `flask export`."""
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content_model.content_dates import refresh_record
+from webapp.serving.served_edition import edition_folder
 
 content = AppGroup("content", help="Look after the guide's content files.")
 
@@ -23,5 +23,5 @@ def init_app(app):
 @content.command()
 def dates():
     """Record today's date for every content file that changed (each page shows its date)."""
-    updated = refresh_record(current_app.extensions["edition"].content_dir)
+    updated = refresh_record(edition_folder().content_dir)
     click.echo(f"Changed today: {', '.join(updated)}" if updated else "No content file changed.")

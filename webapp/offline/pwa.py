@@ -6,8 +6,9 @@ from flask_babel import gettext as _
 from webapp.content_model.page_registry import PAGES, shortcut_pages
 from webapp.offline.precache import service_worker_script
 from webapp.serving.page_context import asset_url, who_speaks
-from webapp.serving.page_list import edition, guide, page_urls, public_base_url
+from webapp.serving.page_list import page_urls, public_base_url
 from webapp.serving.response_cache import prepared
+from webapp.serving.served_edition import edition, guide
 from webapp.translation.i18n import content_plain_text, pull_language, push_language, served_languages
 
 bp = Blueprint("pwa", __name__)

@@ -3,7 +3,8 @@
 from flask import current_app, g, request, url_for
 
 from webapp.content_model.page_registry import PAGES, shortcut_pages
-from webapp.serving.page_list import edition, footer_links, page_label, page_last_changed
+from webapp.serving.page_list import footer_links, page_label, page_last_changed
+from webapp.serving.served_edition import edition, guide
 from webapp.translation.i18n import default_language, served_languages
 
 
@@ -21,7 +22,7 @@ def page_url(page_id, anchor=None):
 
 def who_speaks(short=False):
     """Who publishes the guide, as the ADOPTED_BY setting says (English source string)."""
-    return current_app.extensions["guide"].notice(current_app.config["ADOPTED_BY"], short)
+    return guide().notice(current_app.config["ADOPTED_BY"], short)
 
 
 def alternates():
@@ -42,7 +43,7 @@ def _layout_context():
         "page_label": page_label,
         "page_url": page_url,
         "shortcut_pages": shortcut_pages(),
-        "guide": current_app.extensions["guide"],
+        "guide": guide(),
         "edition": edition(),
         "app_version": current_app.config["APP_VERSION"],
         "theme_color": current_app.config["THEME_COLOR"],

@@ -4,16 +4,8 @@ service worker's offline copy list them."""
 from flask import current_app, request, url_for
 
 from webapp.content_model.page_registry import DATED_FILES, PAGES
+from webapp.serving.served_edition import guide
 from webapp.translation.i18n import content_plain
-
-
-def guide():
-    return current_app.extensions["guide"]
-
-
-def edition():
-    """What edition.yaml says (names, languages, pages), as checked at start-up."""
-    return current_app.extensions["edition"].data
 
 
 def page_urls(language):

@@ -4,10 +4,11 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from flask_babel import force_locale, gettext
 
 from webapp.content_model.page_registry import PAGE_OF_ENDPOINT
-from webapp.serving.page_list import edition, guide, public_base_url
+from webapp.serving.page_list import public_base_url
 from webapp.serving.qr_code import qr_code_svg
 from webapp.serving.response_cache import prepared
 from webapp.serving.search_index import search_entries
+from webapp.serving.served_edition import edition, guide
 from webapp.translation.i18n import pull_language, push_language, served_languages
 from webapp.translation.review_status import is_draft
 

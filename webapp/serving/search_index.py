@@ -10,7 +10,7 @@ from flask import url_for
 from webapp.content_model.content import translatable_strings
 from webapp.content_model.crisis_text import crisis_texts, lines
 from webapp.content_model.page_registry import PAGES
-from webapp.serving.page_list import guide
+from webapp.serving.served_edition import guide
 from webapp.translation.i18n import content_plain_text as plain
 
 

@@ -10,6 +10,7 @@ from flask_babel import force_locale, gettext
 
 from webapp.content_model.crisis_text import shown_strings
 from webapp.content_model.page_registry import CRISIS_OF_ENDPOINT, PAGES
+from webapp.serving.served_edition import guide
 from webapp.translation.glossary import crisis_strings
 from webapp.translation.i18n import is_translated, served_languages
 from webapp.translation.reviews import StringStatus, read_reviews, strings_status
@@ -26,24 +27,20 @@ def init_app(app, languages, catalog_layers):
     )
 
 
-def _guide():
-    return current_app.extensions["guide"]
-
-
 def page_crisis_strings(endpoint, view_args):
     """The crisis strings a page shows (as the page registry says); None for a page that shows none."""
-    guide = _guide()
+    content = guide()
     page_id, shows = CRISIS_OF_ENDPOINT.get(endpoint, (None, None))
     if shows == "its card":
-        card = guide.card((view_args or {}).get("card_id"))
+        card = content.card((view_args or {}).get("card_id"))
         return shown_strings(card) if card else None
     if shows == "all cards":
-        return [s for card in guide.cards for s in shown_strings(card)]
+        return [s for card in content.cards for s in shown_strings(card)]
     if shows is None:
         return None
-    strings = shown_strings(guide.pages[PAGES[page_id].content])
+    strings = shown_strings(content.pages[PAGES[page_id].content])
     if shows == "its text and the protocol":
-        strings += [s for action in guide.protocol["actions"] for s in (action["action"], action["means"])]
+        strings += [s for action in content.protocol["actions"] for s in (action["action"], action["means"])]
     return strings
 
 
@@ -62,7 +59,7 @@ def page_crisis_review():
     language = g.get("language")
     strings = page_crisis_strings(request.endpoint, request.view_args) if request else None
     on_page = strings is not None
-    return on_page, crisis_status(language, strings if on_page else crisis_strings(_guide()))
+    return on_page, crisis_status(language, strings if on_page else crisis_strings(guide()))
 
 
 def language_reviews():
@@ -81,6 +78,6 @@ def language_status(language):
     try:
         g.language = language
         with force_locale(language.locale):
-            return crisis_status(language, crisis_strings(_guide()))
+            return crisis_status(language, crisis_strings(guide()))
     finally:
         g.language = previous

@@ -14,6 +14,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content_model.edition import shown_path
+from webapp.serving.served_edition import edition, edition_folder, guide
 from webapp.settings import PROJECT_ROOT
 from webapp.translation.catalog_layers import layer_finder, layers, merged
 from webapp.translation.catalogs import catalog_defects, compile_layers
@@ -43,7 +44,7 @@ def _translations_dir():
 
 
 def _layers():
-    return layers(current_app.config, current_app.extensions["edition"])
+    return layers(current_app.config, edition_folder())
 
 
 def _glossary(locale):
@@ -101,7 +102,7 @@ def extract(output):
     """Collect every English string: the interface's (templates, Python) into translations/messages.pot,
     the edition's (content, guide name) into <edition>/translations/messages.pot."""
     interface, edition_layer = _layers()
-    edition = current_app.extensions["edition"]
+    edition = edition_folder()
     folder = Path(output).resolve() if output else None
     interface_pot = folder / "interface.pot" if folder else interface.pot
     edition_pot = folder / "edition.pot" if folder else edition_layer.pot
@@ -183,9 +184,9 @@ def review_sheet(code, out):
     language = _language(code)
     catalog, _texts = _catalog_texts(language)
     terms, glossary = _glossary(language.locale)
-    crisis = crisis_strings(current_app.extensions["guide"])
+    crisis = crisis_strings(guide())
     rows = sheet_rows(_template(), catalog, crisis, terms, glossary)
-    folder = Path(out) if out else current_app.extensions["edition"].path / "review-sheets"
+    folder = Path(out) if out else edition_folder().path / "review-sheets"
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"review-sheet-{language.code}"
     write_html(stem.with_suffix(".html"), rows, language, datetime.date.today())
@@ -227,9 +228,9 @@ def check(locales, release):
     """Fail on a missing or fuzzy string, a broken placeholder, a dropped or changed number or
     address, non-Western digits, a crisis string that does not use its language's glossary, or two
     glossary terms that share a word."""
-    guide = current_app.extensions["guide"]
-    crisis = crisis_strings(guide)
-    exact = guide.exact_strings(current_app.extensions["edition"].data.emergency_number)
+    content = guide()
+    crisis = crisis_strings(content)
+    exact = content.exact_strings(edition().emergency_number)
     served = {lang.locale for lang in current_app.extensions["languages"].values() if not lang.is_source}
     problems = {}  # per language, to say how many each has at the end
 
