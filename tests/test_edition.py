@@ -176,10 +176,12 @@ def test_crisis_text_longer_than_one_glance_is_advised_but_served(tmp_path, edit
     advice = result.stderr.splitlines()
     assert advice[0] == "3 crisis texts longer than one glance:", advice
     cards = f"{edition_copy}/content/cards.yaml"
-    assert f"{cards}: cards[0] (get-out).key_messages: 28 words; the key messages hold at most about 27" in advice[1]
-    assert f"{cards}: cards[0] (get-out).key_messages[0]: 16 words; one idea a line" in advice[2]
-    assert f"{cards}: cards[2] (police-arrive).further: 55 words; the further lines hold at most about 50" in advice[3]
-    assert f"{cards}: cards[2] (police-arrive).key_messages" not in result.stderr
+    get_out = "the key messages of the Get out card"
+    assert f"{cards}, line 20: {get_out}: 28 words; the key messages hold at most" in advice[1]
+    assert f"{cards}, line 20: the 1st key message of the Get out card: 16 words; one idea a line" in advice[2]
+    police = "the further lines of the When police arrive card"
+    assert f"{cards}, line 38: {police}: 55 words; the further lines hold at most about 50" in advice[3]
+    assert "the key messages of the When police arrive card" not in result.stderr
     assert "No problems." in result.stdout
     make_app(tmp_path / "served", EDITION=str(edition_copy))  # advice never stops the server
 

@@ -26,17 +26,18 @@ def word_count(text):
 
 def crisis_texts(guide):
     """[(content file, where in it, text)] for every crisis text of the edition, in reading order.
-    Each text is a content mapping with key_messages and further (lines with their text), and its
-    title (and a card's tagline)."""
+    Where is a path through the file's data (a card's: ("cards", its index)); each text is a content
+    mapping with key_messages and further (lines with their text), and its title (and a card's
+    tagline)."""
     texts = []
     for page in PAGES.values():
         if not guide.has(page.id) or page.model is None:
             continue
         content = guide.pages[page.content]
         if page.model is CardsFile:  # a file of cards, each a crisis text
-            texts += [(page.content, f"cards[{i}] ({card['id']})", card) for i, card in enumerate(content["cards"])]
+            texts += [(page.content, ("cards", i), card) for i, card in enumerate(content["cards"])]
         elif issubclass(page.model, CrisisText):
-            texts.append((page.content, "(top level)", content))
+            texts.append((page.content, (), content))
     return texts
 
 
@@ -51,7 +52,8 @@ def shown_strings(text):
 
 
 def crisis_length_advice(guide):
-    """[(content file, where, what)] for crisis text longer than one glance; [] when all is short."""
+    """[(content file, where in it (a path), what)] for crisis text longer than one glance; [] when
+    all is short."""
     advice = []
     for file, where, text in crisis_texts(guide):
         for part, limit, holds in (
@@ -60,12 +62,12 @@ def crisis_length_advice(guide):
         ):
             words = word_count(" ".join(line["text"] for line in text.get(part, ())))
             if words > limit:
-                advice.append((file, f"{where}.{part}", f"{words} words; {holds} at most about {limit}"))
+                advice.append((file, (*where, part), f"{words} words; {holds} at most about {limit}"))
         for part in ("key_messages", "further"):
             for index, line in enumerate(text.get(part, ())):
                 words = word_count(line["text"])
                 if words > MAX_LINE_WORDS:
                     advice.append(
-                        (file, f"{where}.{part}[{index}]", f"{words} words; one idea a line, at most {MAX_LINE_WORDS}")
+                        (file, (*where, part, index), f"{words} words; one idea a line, at most {MAX_LINE_WORDS}")
                     )
     return advice

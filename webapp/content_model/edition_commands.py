@@ -18,6 +18,7 @@ from webapp.content_model.edition import (
     shown_path,
 )
 from webapp.content_model.edition_reference import write_reference
+from webapp.content_model.field_words import problem
 from webapp.content_model.page_registry import PAGE_IDS
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
@@ -69,7 +70,8 @@ def check(path):
         # Advice, not a problem: the edition serves, but a frightened reader needs it shorter.
         click.echo(f"{len(advice)} crisis text{'s' if len(advice) != 1 else ''} longer than one glance:", err=True)
         for file, where, what in advice:
-            click.echo(f"{shown_path(Path(target) / 'content' / f'{file}.yaml')}: {where}: {what}", err=True)
+            path = Path(target) / "content" / f"{file}.yaml"
+            click.echo(problem(shown_path(path), where, guide.pages[file], what, path), err=True)
     click.echo(
         f"{target}: {data.guide.name}, {data.district.name} and {data.police.name}: "
         f"{len(data.pages)} pages, {len(guide.contacts)} contacts, {len(guide.sources)} sources, "
