@@ -199,19 +199,26 @@ def test_more_than_three_key_messages_are_refused_with_the_file_and_field(tmp_pa
     assert "Traceback" not in result.output
 
 
-def run_with_edition(edition, *command, **settings):
+def run_with_edition(edition, *command, timeout=120, **settings):
     env = dict(os.environ, GUIDE_EDITION=str(edition), GUIDE_BUILD_DIR=str(edition.parent / "build"), **settings)
-    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def server_and_check(edition, **settings):
-    """What gunicorn and `flask edition check` say of an edition (its output, each)."""
-    bin_dir = os.path.dirname(sys.executable)
+    """What gunicorn, `flask edition check` and `flask run` say of a broken edition (each's output);
+    a server that starts anyway never returns, and the timeout fails the test."""
+    flask = os.path.join(os.path.dirname(sys.executable), "flask")
     server = run_with_edition(
-        edition, os.path.join(bin_dir, "gunicorn"), "wsgi:app", "--bind", "127.0.0.1:0", **settings
+        edition,
+        os.path.join(os.path.dirname(sys.executable), "gunicorn"),
+        "wsgi:app",
+        "--bind",
+        "127.0.0.1:0",
+        **settings,
     )
-    check = run_with_edition(edition, os.path.join(bin_dir, "flask"), "--app", "webapp", "edition", "check", **settings)
-    return server, check
+    check = run_with_edition(edition, flask, "--app", "webapp", "edition", "check", **settings)
+    dev_server = run_with_edition(edition, flask, "--app", "webapp", "run", "--port", "0", timeout=60, **settings)
+    return server, check, dev_server
 
 
 def test_a_wrong_language_setting_is_one_line_for_the_server_and_the_check(edition_copy):
@@ -252,8 +259,8 @@ def test_the_server_and_the_flask_command_refuse_a_broken_edition_without_a_trac
         "agency: police\n  sources: [evp-tips]",
         "agency: police\n  sources: []",
     )
-    server, check = server_and_check(edition_copy)
-    for result in (server, check):
+    server, check, dev_server = server_and_check(edition_copy)
+    for result in (server, check, dev_server):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
         assert "contacts.yaml, line 11: the contact evp-tips: a contact with a number must name the sources" in output

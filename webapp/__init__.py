@@ -2,6 +2,7 @@
 
 import os
 
+import click
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
@@ -29,8 +30,9 @@ ONE_YEAR = 365 * 24 * 3600
 def create_app(config=None):
     """Build the app: settings, edition, languages, content, assets, blueprints and the WSGI stack.
 
-    An edition with problems raises EditionError (every problem, with its file and field), except
-    under the `flask` command, whose app then offers `edition check` to list them.
+    An edition with problems raises EditionError (every problem, with its file and field); under
+    `flask run` it stops with them, and under the other `flask` commands the app offers `edition
+    check` to list them.
     """
     app = Flask(__name__, static_folder=None)
     app.config.from_object(DefaultConfig)
@@ -50,7 +52,10 @@ def create_app(config=None):
         except LanguageConfigError as problem:
             raise EditionError([str(problem)]) from None
     except EditionError as error:
-        if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+        command = click.get_current_context(silent=True)
+        if os.environ.get("FLASK_RUN_FROM_CLI") != "true" or (command and command.info_name == "run"):
+            if command:  # `flask run`: the problems, one a line, and no server
+                raise edition_commands.EditionProblems(error) from None
             raise
         app.extensions["edition_error"] = error
         app.cli.add_command(edition_commands.edition)
