@@ -345,3 +345,34 @@ def test_every_page_of_sections_but_about_names_the_sources_of_each_section():
             continue
         models = {m for m in models_in(field.annotation)}
         assert models == ({Section} if page.id == "about" else {SourcedSection}), page.id
+
+
+def test_a_guide_that_retells_no_police_department_needs_none(tmp_path, edition_copy):
+    replace_in(edition_copy / "edition.yaml", 'police:\n  name: "Example Valley Police"\n  short_name: "EVP"\n', "")
+    replace_in(edition_copy / "content" / "contacts.yaml", "  agency: police\n", "")
+    app = make_app(tmp_path / "app", EDITION=str(edition_copy))
+    result = app.test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
+    assert result.exit_code == 0, result.output
+    assert "Family Safety Guide, Example Valley Schools: 7 pages" in result.output
+    about = app.test_client().get("/en/about/").get_data(as_text=True)
+    assert "Example Valley Schools</span>: school district" in about and "police department" not in about
+    # Adopted by the police, it needs one.
+    replace_in(edition_copy / "edition.yaml", "adopted_by: none", "adopted_by: police")
+    with pytest.raises(EditionError, match="adopted_by is police, but police: names no police department"):
+        make_app(tmp_path / "again", EDITION=str(edition_copy))
+
+
+def test_the_notice_of_the_editions_adopter_is_needed_and_only_that_one(tmp_path, edition_copy):
+    who = edition_copy / "content" / "who_speaks.yaml"
+    text = who.read_text(encoding="utf-8")
+    notices = re.findall(r"  - adopted_by: (\w+)\n(?:    .*\n)+", text)
+    assert notices == ["none", "police", "district", "both"]
+    without = {kind: re.sub(rf"  - adopted_by: {kind}\n(?:    .*\n)+", "", text) for kind in notices}
+    who.write_text(without["police"], encoding="utf-8")
+    make_app(tmp_path / "served", EDITION=str(edition_copy))  # the police notice is not the one in use
+    who.write_text(without["none"], encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        make_app(tmp_path / "refused", EDITION=str(edition_copy))
+    assert raised.value.problems == [
+        f"{who}: no notice for adopted_by: none (edition.yaml's): add one, saying who publishes the guide"
+    ]

@@ -19,6 +19,7 @@ from webapp.content_model.edition_reference import (
     json_schemas,
     reference_text,
     schema_line,
+    url_rules,
 )
 
 STALE = "out of date: run `flask --app webapp edition reference`"
@@ -33,8 +34,8 @@ def as_an_editor_reads(node):
     return node.isoformat() if isinstance(node, datetime.date) else node
 
 
-def test_the_reference_and_the_schemas_are_current():
-    assert REFERENCE.read_text(encoding="utf-8") == reference_text(), f"{REFERENCE} is {STALE}"
+def test_the_reference_and_the_schemas_are_current(app):
+    assert REFERENCE.read_text(encoding="utf-8") == reference_text(url_rules(app)), f"{REFERENCE} is {STALE}"
     for name, text in json_schemas().items():
         assert (SCHEMAS / name).read_text(encoding="utf-8") == text, f"{SCHEMAS / name} is {STALE}"
     for file, _model, _entry in edition_files():
@@ -43,14 +44,16 @@ def test_the_reference_and_the_schemas_are_current():
             assert starter.read_text(encoding="utf-8").startswith(schema_line(file)), f"{starter} names no schema"
 
 
-def test_every_field_of_every_file_says_what_it_is_for():
+def test_every_field_of_every_file_says_what_it_is_for(app):
     for model in every_model():
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name} has no docstring"
-    text = reference_text()
+    text = reference_text(url_rules(app))
     for kind in ("p", "subheading", "list", "steps", "contacts", "link", "protocol"):
         assert f"- **`{kind}`**" in text
     assert "- `content/cards.yaml`: [the cards for an attack](#cardsfile)" in text
+    assert "- `parents_lockdown`: `/en/parents/lockdown/`, from `content/parents_lockdown.yaml`" in text
+    assert "- `lockdown`: `/en/lockdown/`, from `content/lockdown.yaml`; needs `cards`" in text
     # One real example each, from the Missoula edition.
     assert 'Example: `"911"`' in text and 'Example: `["emergency", "mpd", "fbi"]`' in text
 

@@ -44,7 +44,7 @@ def create_app(config=None):
             app.config.setdefault(name, value)
         app.config["LANGUAGES"] = as_tuple(app.config["LANGUAGES"])
         data = edition.data
-        guide = load_guide(edition.content_dir, data.pages, data.emergency_number, data.agency_ids())
+        guide = load_guide(edition.content_dir, data.pages, data)
         guide.notice(app.config["ADOPTED_BY"])  # an unknown setting stops the app here, not per request
         catalog_layers = layers(app.config, edition)
         try:

@@ -99,10 +99,11 @@ class Guide:
         return notices[adopted_by]["short" if short else "notice"]
 
 
-def load_guide(content_dir, page_list=PAGE_IDS, emergency_number=None, agencies=None):
+def load_guide(content_dir, page_list=PAGE_IDS, edition=None):
     """Read every content file the page list needs and check that all its references resolve, and
     that every phone number it gives (the emergency number too) is a contact's, with its sources.
-    agencies: the ids a contact may name as its agency (edition.yaml's), when known.
+    edition: edition.yaml's data (EditionFile), when it could be read: its emergency number, agencies
+    and adopter are checked against the content.
 
     Every problem is reported with its file and the place inside it (EditionError)."""
     content_dir = Path(content_dir)
@@ -144,8 +145,12 @@ def load_guide(content_dir, page_list=PAGE_IDS, emergency_number=None, agencies=
     )
     # References are checked even when a file has problems, so that one check lists them all.
     problems += _reference_problems(guide, content_dir)
-    problems += _number_problems(guide, content_dir, emergency_number)
-    problems += _agency_problems(guide, content_dir, agencies)
+    if edition is not None:
+        problems += _number_problems(guide, content_dir, edition.emergency_number)
+        problems += _agency_problems(guide, content_dir, edition.agency_ids())
+        problems += _notice_problems(guide, content_dir, edition.adopted_by)
+    else:
+        problems += _number_problems(guide, content_dir, None)
     if problems:
         raise EditionError(problems)
     return guide
@@ -255,9 +260,19 @@ def _number_problems(guide, content_dir, emergency_number):
                     )
 
 
+def _notice_problems(guide, content_dir, adopted_by):
+    notices = guide.pages.get("who_speaks", {}).get("notices", [])
+    if notices and adopted_by not in [notice.get("adopted_by") for notice in notices]:
+        path = content_dir / "who_speaks.yaml"
+        yield (
+            f"{shown_path(path)}: no notice for adopted_by: {adopted_by} (edition.yaml's): add one, "
+            "saying who publishes the guide"
+        )
+
+
 def _agency_problems(guide, content_dir, agencies):
     path = content_dir / "contacts.yaml"
-    for contact_id, contact in guide.contacts.items() if agencies is not None else ():
+    for contact_id, contact in guide.contacts.items():
         agency = contact.get("agency")
         if agency is not None and agency not in agencies:
             yield problem(

@@ -38,12 +38,12 @@ def checked_edition(path):
         pages = raw.get("pages") if isinstance(raw, dict) else None
         if isinstance(pages, list) and all(page in PAGE_IDS for page in pages):
             try:
-                load_guide(Path(path) / "content", pages, raw.get("emergency_number"))  # agencies unread
+                load_guide(Path(path) / "content", pages)
             except EditionError as content_error:
                 problems = problems + content_error.problems
         raise EditionError(problems) from None
     data = found.data
-    return found, load_guide(found.content_dir, data.pages, data.emergency_number, data.agency_ids())
+    return found, load_guide(found.content_dir, data.pages, data)
 
 
 def _raw_edition(path):
@@ -73,7 +73,7 @@ def check(path):
             path = Path(target) / "content" / f"{file}.yaml"
             click.echo(problem(shown_path(path), where, guide.pages[file], what, path), err=True)
     click.echo(
-        f"{target}: {data.guide.name}, {data.district.name} and {data.police.name}: "
+        f"{target}: {data.guide.name}, {' and '.join(n.name for n in (data.district, data.police) if n)}: "
         f"{len(data.pages)} pages, {len(guide.contacts)} contacts, {len(guide.sources)} sources, "
         f"languages {', '.join(data.languages)}. No problems."
     )
@@ -99,7 +99,7 @@ def new(directory):
 def reference():
     """Write the field reference (docs/edition-reference.md) and the starter edition's JSON Schemas,
     from the models."""
-    for written in write_reference():
+    for written in write_reference(current_app):
         click.echo(f"Wrote {shown_path(written)}")
 
 

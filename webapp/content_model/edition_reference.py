@@ -166,8 +166,33 @@ def _fields(model, examples):
     return lines
 
 
-def reference_text(edition_path=DEFAULT_EDITION):
-    """docs/edition-reference.md, as the models say it today."""
+def _address(rule):
+    """A URL rule as a reader types the address: /en/cards/<card id>/."""
+    return re.sub(r"<(?:\w+:)?lang>", "en", rule).replace("<card_id>", "<card id>")
+
+
+def _pages(url_rules):
+    """The Pages section: each page type's id, address and content file (the page registry's)."""
+    lines = [
+        "## Pages",
+        "",
+        "The pages an edition may list in edition.yaml's `pages`, with their address in English:",
+        "",
+    ]
+    for page in PAGES.values():
+        needs = f"; needs {', '.join(f'`{n}`' for n in page.needs)}" if page.needs else ""
+        required = "; required" if page.required else ""
+        content = f"`content/{page.content}.yaml`" if page.content else "no content file"
+        lines.append(f"- `{page.id}`: `{_address(url_rules[page.endpoint])}`, from {content}{required}{needs}")
+        for sub in page.subpages:
+            if sub.is_page:
+                lines.append(f"  - and `{_address(url_rules[sub.endpoint])}`")
+    return [*lines, ""]
+
+
+def reference_text(url_rules, edition_path=DEFAULT_EDITION):
+    """docs/edition-reference.md, as the models say it today (url_rules: {endpoint: URL rule}, the
+    app's)."""
     examples = _examples(edition_path)
     out = [
         "# Edition reference",
@@ -187,7 +212,7 @@ def reference_text(edition_path=DEFAULT_EDITION):
     ]
     for file, model, entry in edition_files():
         out.append(f"- `{file}`: {f'{entry}s by id, each {_link(model)}' if entry else _link(model)}")
-    out += ["", "## Fields", ""]
+    out += ["", *_pages(url_rules), "## Fields", ""]
     for model in every_model():
         out += [f'<a id="{_anchor(model)}"></a>', f"### {_title(model)}", ""]
         rest = _doc(model)[1]
@@ -223,9 +248,13 @@ def json_schemas():
     return schemas
 
 
-def write_reference():
+def url_rules(app):
+    return {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
+
+
+def write_reference(app):
     """Write docs/edition-reference.md and the starter edition's schemas; return what was written."""
-    REFERENCE.write_text(reference_text(), encoding="utf-8")
+    REFERENCE.write_text(reference_text(url_rules(app)), encoding="utf-8")
     SCHEMAS.mkdir(exist_ok=True)
     for name, text in json_schemas().items():
         (SCHEMAS / name).write_text(text, encoding="utf-8")

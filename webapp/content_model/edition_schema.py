@@ -68,8 +68,8 @@ class EditionFile(Strict):
     """The guide's name as families see it, and a short name for the installed app's icon."""
     district: Names
     """The school district whose public guidance the guide retells."""
-    police: Names
-    """The police department whose public guidance the guide retells."""
+    police: Names | None = None
+    """The police department whose public guidance the guide retells, if any."""
     agencies: list[Agency] = []
     """More agencies than the two above (a sheriff's office, a 911 centre), each with its role."""
     adopted_by: Literal["none", "police", "district", "both"] = "none"
@@ -99,13 +99,13 @@ class EditionFile(Strict):
 
     def agency_ids(self):
         """The ids a contact may name as its agency."""
-        return ("district", "police", *(agency.id for agency in self.agencies))
+        return ("district", *(("police",) if self.police else ()), *(agency.id for agency in self.agencies))
 
     def who_is_who(self):
         """[(name, role in words)] of every agency, when the edition names more than the two."""
         if not self.agencies:
             return []
-        named = [(self.district.name, "district"), (self.police.name, "police")]
+        named = [(self.district.name, "district")] + ([(self.police.name, "police")] if self.police else [])
         return [(name, ROLES[role]) for name, role in named + [(a.name, a.role) for a in self.agencies]]
 
     @field_validator("languages")
@@ -148,6 +148,12 @@ class EditionFile(Strict):
         if len(set(pages)) != len(pages):
             raise ValueError("a page is listed twice")
         return pages
+
+    @model_validator(mode="after")
+    def _police_if_adopted_by_police(self):
+        if self.adopted_by in ("police", "both") and self.police is None:
+            raise ValueError(f"adopted_by is {self.adopted_by}, but police: names no police department")
+        return self
 
     @model_validator(mode="after")
     def _default_is_served(self):
