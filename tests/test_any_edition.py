@@ -67,8 +67,16 @@ def test_names_protocol_and_contacts_are_the_editions(client):
     assert "<title>Family Safety Guide · Family Safety Guide</title>" in home
     assert "Example Valley Police and Example Valley Schools" in home
     parents = client.get("/en/parents/lockdown/").get_data(as_text=True)
-    actions = re.findall(r'<div class="protocol__action protocol__action--([a-z-]+)"><dt>([^<]+)</dt>', parents)
-    assert actions == [("stay-in", "Stay In"), ("lock-in", "Lock In"), ("get-out", "Get Out")]
+    actions = re.findall(
+        r'<div class="protocol__action protocol__action--([a-z-]+)"><dt><svg class="pictogram[^"]*" [^>]*'
+        r'aria-label="([^"]+)"[^>]*>.*?</svg><span>([^<]+)</span></dt>',
+        parents,
+    )
+    assert actions == [
+        ("stay-in", "Stay In", "Stay In"),
+        ("lock-in", "Lock In", "Lock In"),
+        ("get-out", "Get Out", "Get Out"),
+    ]
     report = client.get("/en/report/").get_data(as_text=True)
     numbers = set(re.findall(r'href="tel:([^"]+)"', report))
     assert numbers == {contact["tel"] for contact in fixture_contacts()}

@@ -36,8 +36,8 @@ BAD_FIELDS = {
     ),
     "phone number typed into the text": (
         "content/cards.yaml",
-        '      - "Lock the door."',
-        '      - "Lock the door. Call (555) 010-9999."',
+        '      - text: "Lock the door."',
+        '      - text: "Lock the door. Call (555) 010-9999."',
         r"content/cards\.yaml, line \d+: the 1st key message of the Lock in card: the number \(555\) 010-9999 is not "
         r"one of contacts\.yaml's numbers: a number is given only as a contact, with the sources that confirm it",
     ),
@@ -165,7 +165,7 @@ def test_crisis_text_longer_than_one_glance_is_advised_but_served(tmp_path, edit
         '"When safe, call 911."',
         '"When you are somewhere safe, call 911 and stay on the line."',
     )
-    further = '      - "Show empty hands."\n'
+    further = '      - text: "Show empty hands."\n        pictogram: hands-up\n'
     replace_in(
         edition_copy / "content" / "cards.yaml",
         further,
@@ -180,19 +180,20 @@ def test_crisis_text_longer_than_one_glance_is_advised_but_served(tmp_path, edit
     assert f"{cards}, line 20: {get_out}: 28 words; the key messages hold at most" in advice[1]
     assert f"{cards}, line 20: the 1st key message of the Get out card: 16 words; one idea a line" in advice[2]
     police = "the further lines of the When police arrive card"
-    assert f"{cards}, line 38: {police}: 55 words; the further lines hold at most about 50" in advice[3]
+    assert f"{cards}, line 43: {police}: 55 words; the further lines hold at most about 50" in advice[3]
     assert "the key messages of the When police arrive card" not in result.stderr
     assert "No problems." in result.stdout
     make_app(tmp_path / "served", EDITION=str(edition_copy))  # advice never stops the server
 
 
 def test_more_than_three_key_messages_are_refused_with_the_file_and_field(tmp_path, edition_copy):
-    key = '      - "Show empty hands."\n'
-    replace_in(edition_copy / "content" / "cards.yaml", key, key + '      - "Stay calm."\n' * 2)
+    key = '      - text: "Show empty hands."\n        pictogram: hands-up\n'
+    calm = '      - text: "Stay calm."\n        pictogram: hands-up\n'
+    replace_in(edition_copy / "content" / "cards.yaml", key, key + calm * 2)
     result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
     assert result.exit_code == 1
     assert (
-        f"{edition_copy}/content/cards.yaml, line 35: the key messages of the When police arrive card: "
+        f"{edition_copy}/content/cards.yaml, line 38: the key messages of the When police arrive card: "
         "4 key messages; a frightened reader takes in "
         "at most 3: keep the most important and move the rest to 'further'"
     ) in result.output
@@ -234,7 +235,7 @@ def test_a_misspelt_field_of_a_crisis_text_is_named_and_the_guide_does_not_start
     for result in server_and_check(edition_copy):
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
-        assert "content/lockdown.yaml, line 9: 'furthr' is not a field of this file (misspelt?)" in output
+        assert "content/lockdown.yaml, line 12: 'furthr' is not a field of this file (misspelt?)" in output
         assert "Traceback" not in output
 
 

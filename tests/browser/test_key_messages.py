@@ -69,3 +69,51 @@ def test_the_key_messages_are_the_largest_type_and_the_rest_is_smaller(context, 
             assert measured["key"] >= measured["heading"], path
     page.goto(f"{live_server.url}/{code}/lockdown/")
     assert page.evaluate(MEASURE)["background"] == "rgb(5, 5, 5)", "the lockdown screen is dark"
+
+
+# Each key message's pictogram: its size, where it ends, its text alternative and colour, and
+# whether it is mirrored.
+PICTOGRAMS = """() => Array.from(document.querySelectorAll('main .crisis__key > li')).map((li) => {
+  const svgs = li.querySelectorAll('svg.pictogram');
+  const svg = svgs[0];
+  const box = svg ? svg.getBoundingClientRect() : null;
+  const style = svg ? getComputedStyle(svg) : null;
+  return {
+    count: svgs.length,
+    width: box && box.width, height: box && box.height, bottom: box && box.bottom,
+    role: svg && svg.getAttribute('role'),
+    label: svg && svg.getAttribute('aria-label'),
+    text: (li.querySelector('.crisis__text') || li.querySelector('label span')).textContent.trim(),
+    colour: style && style.color,
+    mirrored: Boolean(svg && svg.classList.contains('pictogram--mirror')),
+    transform: style && style.transform,
+  };
+})"""
+
+
+def lightness(css_colour):
+    red, green, blue = (int(part) for part in css_colour[css_colour.index("(") + 1 : -1].split(",")[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ti"])
+def test_each_key_message_shows_its_pictogram_on_the_first_screen(context, live_server, code):
+    """For those who cannot read it: a pictogram beside every key message, 48 px, with the line as
+    its text alternative, light on the dark lockdown screen, mirrored on a right-to-left page only
+    where direction carries meaning."""
+    page = context.new_page()
+    mirrored = []
+    for path in CRISIS_PAGES:
+        page.goto(f"{live_server.url}/{code}/{path}")
+        for line in page.evaluate(PICTOGRAMS):
+            assert line["count"] == 1, (path, line)
+            assert line["width"] >= 47.5 and line["height"] >= 47.5, (path, line)
+            assert line["bottom"] <= SCREEN_HEIGHT, (path, line)
+            assert (line["role"], line["label"]) == ("img", line["text"]), (path, line)
+            if path == "lockdown/":
+                assert lightness(line["colour"]) > 0.6, line  # on the dark screen
+            if line["mirrored"]:
+                mirrored.append(line["transform"])
+    assert mirrored, "the pictograms whose direction carries meaning (get away) are marked"
+    flipped = {transform.startswith("matrix(-1") for transform in mirrored}
+    assert flipped == ({True} if code == "ar" else {False}), mirrored

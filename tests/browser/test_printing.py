@@ -28,14 +28,19 @@ def test_the_wallet_sheet_prints_four_bank_card_sized_cards_on_one_page(context,
     sizes = page.evaluate(
         """() => Array.from(document.querySelectorAll('.wallet-card')).map((card) => {
             const box = card.getBoundingClientRect();
+            const key = card.querySelectorAll('.crisis__key > li').length;
+            const drawn = Array.from(card.querySelectorAll('.crisis__key > li svg.pictogram'))
+                .map((svg) => svg.getBoundingClientRect().width * 25.4 / 96);
             return [box.width * 25.4 / 96, box.height * 25.4 / 96,
-                    card.scrollHeight <= card.clientHeight + 1];
+                    card.scrollHeight <= card.clientHeight + 1, key, drawn];
         })"""
     )
     assert len(sizes) == 4
-    for width, height, fits in sizes:
+    for width, height, fits, key, pictograms in sizes:
         assert abs(width - 85.6) < 0.5 and abs(height - 54) < 0.5
         assert fits, "a card's text runs past its edge"
+        # Each key message's pictogram is printed beside it, 5 mm: a card is read without its words too.
+        assert len(pictograms) == key and min(pictograms) >= 4.9, pictograms
 
 
 def test_the_parents_guide_prints_clean(context, live_server):

@@ -118,6 +118,12 @@ KEY_MESSAGES = """(() => {
     key: parseFloat(getComputedStyle(key.querySelector('li')).fontSize),
     further: parseFloat(getComputedStyle(further).fontSize),
     direction: getComputedStyle(document.body).direction,
+    // Each key message's pictogram, drawn (its smaller side, in CSS pixels).
+    pictograms: Array.from(key.querySelectorAll(':scope > li')).map((li) => {
+      const svg = li.querySelector('svg.pictogram');
+      const box = svg ? svg.getBoundingClientRect() : null;
+      return box ? Math.min(box.width, box.height) : 0;
+    }),
   };
 })()"""
 
@@ -135,6 +141,7 @@ def test_the_key_messages_come_first_offline_on_a_phone_screen(engine, live_serv
         assert measured["bottom"] <= measured["height"], (path, measured)
         assert measured["key"] > measured["further"], (path, measured)
         assert measured["direction"] == ("rtl" if language == "ar" else "ltr")
+        assert min(measured["pictograms"]) >= 47.5, (path, measured)  # each key message's, offline
         lowest = max(lowest, measured["bottom"])
     print(
         f"{engine.name}, {language}, offline, {measured['width']}x{measured['height']}: the key messages end at "

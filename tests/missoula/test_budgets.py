@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import brotli
 import pytest
 
 from tests.missoula import LANGUAGES
@@ -17,6 +18,8 @@ FIRST_VISIT_BUDGET = 150 * KIB  # a language's home page plus its whole offline 
 PAGE_BUDGET = 14 * KIB  # each HTML page: arrives in the first round trips
 CSS_BUDGET = 12 * KIB
 JS_BUDGET = 15 * KIB
+PICTOGRAM_BUDGET = 20 * KIB  # what the pictograms add to one language's offline copy
+PICTOGRAM = re.compile(r'<svg class="pictogram[^"]*".*?</svg>', re.S)
 
 
 def compressed_size(client, url, encoding="br"):
@@ -49,6 +52,22 @@ def test_first_visit_with_the_whole_offline_copy_fits_150_kib(client, code):
         f"{code}: first visit + offline copy = {total / KIB:.1f} KiB ({len(loaded) + 1 + len(offline_copy)} requests)"
     )
     assert total <= FIRST_VISIT_BUDGET
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ti"])
+def test_the_pictograms_add_at_most_20_kib_to_a_languages_offline_copy(client, code):
+    """Each offline page compressed as served, and again without its inline pictograms."""
+    manifest = precache(client)
+    added = count = 0
+    for url in (entry["url"] for entry in manifest["languages"][code]):
+        response = client.get(url)
+        if response.mimetype != "text/html":
+            continue
+        html = response.get_data(as_text=True)
+        count += len(PICTOGRAM.findall(html))
+        added += len(brotli.compress(html.encode())) - len(brotli.compress(PICTOGRAM.sub("", html).encode()))
+    print(f"{code}: {count} pictograms add {added / KIB:.1f} KiB (brotli) to the offline copy")
+    assert count > 0 and added <= PICTOGRAM_BUDGET
 
 
 def test_every_html_page_fits_14_kib(client):

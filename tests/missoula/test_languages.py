@@ -130,7 +130,7 @@ def test_a_missing_string_falls_back_to_english_visibly_marked(tmp_path, edition
     client = missoula_app(tmp_path, EDITION=str(edition_copy)).test_client()
     html = client.get("/es/cards/deny/").get_data(as_text=True)
     untranslated = '<span lang="en" class="untranslated">Block the door with something heavy.</span>'
-    assert f'<li><span class="crisis__text">{untranslated}</span></li>' in html
+    assert f'<span class="crisis__text">{untranslated}</span></span></li>' in html
     assert 'class="untranslated"' not in re.search(r"<head>.*?</head>", html, re.S).group(0)
 
 

@@ -6,7 +6,7 @@ values (ids, source ids, phone numbers, addresses) are shown exactly as written.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from webapp.content_model.base import PLACEHOLDER
@@ -14,6 +14,7 @@ from webapp.content_model.content_dates import changed_dates
 from webapp.content_model.edition import EditionError, read_yaml, shown_path, validated
 from webapp.content_model.field_words import problem
 from webapp.content_model.page_registry import ENTRY_FILES, PAGE_IDS, PAGES, SHARED_CONTENT, content_models
+from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
 
 TRANSLATABLE_KEYS = frozenset(
     {
@@ -53,6 +54,8 @@ class Guide:
     changed: dict
     # The edition's pages, in its order (edition.yaml's "pages").
     page_list: tuple = PAGE_IDS
+    # {id: Pictogram}: the engine's set and the edition's own (webapp/content_model/pictograms.py)
+    pictograms: dict = field(default_factory=dict)
 
     @property
     def cards(self):
@@ -136,12 +139,15 @@ def load_guide(content_dir, page_list=PAGE_IDS, edition=None):
     except EditionError as error:
         problems += error.problems
         changed = {}
+    own, refused = edition_pictograms(content_dir.parent)
+    problems += refused
     guide = Guide(
         sources=sources,
         contacts=contacts,
         pages=pages,
         changed=changed,
         page_list=tuple(page_list),
+        pictograms={**engine_pictograms(), **own},
     )
     # References are checked even when a file has problems, so that one check lists them all.
     problems += _reference_problems(guide, content_dir)
@@ -211,6 +217,14 @@ def _reference_problems(guide, content_dir):
             for contact_id in _unknown(guide.contacts, node.get("contacts", ())):
                 known = ", ".join(guide.contacts)
                 yield at(page_name, (*loc, "contacts"), f"unknown contact {contact_id!r} (contacts.yaml has {known})")
+            pictogram = node.get("pictogram")
+            if isinstance(pictogram, str) and pictogram not in guide.pictograms:
+                yield at(
+                    page_name,
+                    (*loc, "pictogram"),
+                    f"no pictogram {pictogram!r}: use one of the engine's (docs/edition-reference.md, Pictograms) "
+                    "or put an SVG of that name in the edition's pictograms/ folder",
+                )
             target = node.get("page")
             if isinstance(target, str) and target not in guide.page_list:
                 yield at(page_name, (*loc, "page"), f"{target!r} is not a page of this edition (edition.yaml's pages)")
@@ -262,7 +276,8 @@ def _number_problems(guide, content_dir, emergency_number):
 
 def _notice_problems(guide, content_dir, adopted_by):
     notices = guide.pages.get("who_speaks", {}).get("notices", [])
-    if notices and adopted_by not in [notice.get("adopted_by") for notice in notices]:
+    adopters = [n.get("adopted_by") for n in notices if isinstance(n, dict)] if isinstance(notices, list) else []
+    if adopters and adopted_by not in adopters:
         path = content_dir / "who_speaks.yaml"
         yield (
             f"{shown_path(path)}: no notice for adopted_by: {adopted_by} (edition.yaml's): add one, "

@@ -195,6 +195,8 @@ class Action(Content):
 
     id: Id
     """The action's id; yours to choose (the glossary names its word in each language)."""
+    pictogram: Id
+    """Its pictogram: one of the engine's (the reference's "Pictograms") or an SVG in the edition's pictograms/."""
     action: Text
     """The action's word, as schools say it (Lockdown, Shelter)."""
     means: Text
@@ -237,11 +239,20 @@ class SourcedMessage(Message):
     """The ids of sources.yaml's entries that say it (at least one)."""
 
 
-class VoicedMessage(SourcedMessage):
-    """A key message of the parents' lockdown page: whose guidance it is, and its sources."""
+class KeyMessage(Message):
+    """A key message: its text and the pictogram shown beside it, for those who cannot read it."""
+
+    pictogram: Id
+    """One of the engine's pictograms (the reference's "Pictograms") or an SVG in the edition's pictograms/."""
+
+
+class VoicedMessage(KeyMessage):
+    """A key message of the parents' lockdown page: its pictogram, whose guidance it is, and its sources."""
 
     voice: str
     """Whose guidance it is: one of the file's voices."""
+    sources: list[str] = Field(min_length=1)
+    """The ids of sources.yaml's entries that say it (at least one)."""
 
 
 def _line(value):
@@ -255,6 +266,7 @@ def _line(value):
 
 Line = Annotated[Message, BeforeValidator(_line, json_schema_input_type=str | Message)]
 SourcedLine = Annotated[SourcedMessage, BeforeValidator(_line, json_schema_input_type=str | SourcedMessage)]
+KeyLine = Annotated[KeyMessage, BeforeValidator(_line, json_schema_input_type=KeyMessage)]
 VoicedLine = Annotated[VoicedMessage, BeforeValidator(_line, json_schema_input_type=VoicedMessage)]
 
 
@@ -267,14 +279,15 @@ def _at_most_three(lines):
     return lines
 
 
-KeyMessages = Annotated[list[Line], Field(min_length=1), AfterValidator(_at_most_three)]
+KeyMessages = Annotated[list[KeyLine], Field(min_length=1), AfterValidator(_at_most_three)]
 
 
 class CrisisText(Content):
     """What people act on in one frightened glance."""
 
     key_messages: KeyMessages
-    """At most three lines, about 27 words together, the most important first: shown largest."""
+    """At most three lines, about 27 words together, the most important first: shown largest, each
+    with its pictogram."""
     further: list[Line] = []
     """The lines that follow, smaller: about 50 words at most."""
 
@@ -329,7 +342,7 @@ class ParentsLockdownFile(CrisisText):
     voices: dict[str, str] = Field(min_length=1)
     """Whose guidance a line is, by a name of your choosing: district: "The district's guidance"."""
     key_messages: Annotated[list[VoicedLine], Field(min_length=1), AfterValidator(_at_most_three)]
-    """At most three lines, the most important first, each with its voice and sources."""
+    """At most three lines, the most important first, each with its pictogram, voice and sources."""
     further: list[SourcedLine] = []
     """The lines that follow, smaller, each with its sources."""
     sections: Annotated[list[SourcedSection], distinct_ids("sections")] = []

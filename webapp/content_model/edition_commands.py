@@ -20,6 +20,8 @@ from webapp.content_model.edition import (
 from webapp.content_model.edition_reference import write_reference
 from webapp.content_model.field_words import problem
 from webapp.content_model.page_registry import PAGE_IDS
+from webapp.content_model.pictograms import ENGINE_DIR, draw, recipes
+from webapp.settings import PROJECT_ROOT
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
 STARTER = Path(__file__).resolve().parent / "starter_edition"
@@ -101,6 +103,18 @@ def reference():
     from the models."""
     for written in write_reference(current_app):
         click.echo(f"Wrote {shown_path(written)}")
+
+
+@edition.command()
+def pictograms():
+    """Draw the engine's pictograms (pictograms/recipes.yaml) from Material Design Icons, installed
+    by `npm ci` into node_modules/@mdi/svg."""
+    icons = PROJECT_ROOT / "node_modules" / "@mdi" / "svg" / "svg"
+    if not icons.is_dir():
+        raise click.ClickException(f"{icons} is missing: run `npm ci` first")
+    for pictogram_id, text in draw(icons).items():
+        (ENGINE_DIR / f"{pictogram_id}.svg").write_text(text, encoding="utf-8")
+    click.echo(f"Drew {len(recipes())} pictograms into {shown_path(ENGINE_DIR)}")
 
 
 class EditionProblems(click.ClickException):

@@ -25,6 +25,11 @@ def who_speaks(short=False):
     return guide().notice(current_app.config["ADOPTED_BY"], short)
 
 
+def pictogram(pictogram_id, label):
+    """A pictogram, inline, with label (its line, in the page's language) as its text alternative."""
+    return guide().pictograms[pictogram_id].markup(label)
+
+
 def alternates():
     """The same page in every served language, for the switcher and hreflang links."""
     if request.url_rule is None or "lang" not in request.url_rule.arguments:
@@ -42,6 +47,7 @@ def _layout_context():
         "footer_links": footer_links,
         "page_label": page_label,
         "page_url": page_url,
+        "pictogram": pictogram,
         "shortcut_pages": shortcut_pages(),
         "guide": guide(),
         "edition": edition(),
