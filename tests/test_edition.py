@@ -60,6 +60,19 @@ BAD_FIELDS = {
         r"content/contacts\.yaml, line \d+: the agency of the contact evp-tips: unknown agency 'sherif' "
         r"\(district, police, sheriff: the district, the police, edition\.yaml's agencies\)",
     ),
+    "key message without its pictogram": (
+        "content/cards.yaml",
+        '      - text: "Lock the door."\n        pictogram: lock-door',
+        '      - "Lock the door."',
+        r"content/cards\.yaml, line \d+: the pictogram of the 1st key message of the Lock in card: missing",
+    ),
+    "unknown pictogram": (
+        "content/lockdown.yaml",
+        "pictogram: lights-off",
+        "pictogram: lamp-off",
+        r"content/lockdown\.yaml, line \d+: the pictogram of the 2nd key message: no pictogram 'lamp-off': use one "
+        r"of the engine's",
+    ),
     "unknown source": (
         "content/cards.yaml",
         "      sources: [evs-plan]",

@@ -20,6 +20,7 @@ from webapp.content_model.content_schema import Message
 from webapp.content_model.edition import DEFAULT_EDITION
 from webapp.content_model.edition_schema import EditionFile
 from webapp.content_model.page_registry import ENTRY_FILES, PAGES, SHARED_CONTENT
+from webapp.content_model.pictograms import recipes
 from webapp.settings import PROJECT_ROOT
 
 REFERENCE = PROJECT_ROOT / "docs" / "edition-reference.md"
@@ -221,7 +222,17 @@ def reference_text(url_rules, edition_path=DEFAULT_EDITION):
         if model in (Section, SourcedSection):
             out += ["A section's blocks are any of the [blocks](#blocks).", ""]
         out += [*_fields(model, examples), ""]
-    out += ["## Blocks", "", "Each block is one line that starts with its kind:", ""]
+    out += [
+        "## Pictograms",
+        "",
+        "Each key message and protocol action names its pictogram: one of these, drawn from Material",
+        "Design Icons (Pictogrammers, Apache License 2.0), or an SVG of your own in the edition's",
+        "`pictograms/` folder (shapes only, in `currentColor`; the check refuses anything else).",
+        "",
+    ]
+    for pictogram_id, recipe in recipes().items():
+        out.append(f"- `{pictogram_id}` ![](../webapp/content_model/pictograms/{pictogram_id}.svg): {recipe['means']}")
+    out += ["", "## Blocks", "", "Each block is one line that starts with its kind:", ""]
     for kind, model in BLOCKS.items():
         example = examples.get((model, kind))
         shown = f" Example: `{_example({kind: example})}`" if example is not None else ""

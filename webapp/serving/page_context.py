@@ -3,6 +3,7 @@
 from flask import current_app, g, request, url_for
 
 from webapp.content_model.page_registry import PAGES, shortcut_pages
+from webapp.content_model.pictograms import CREDIT
 from webapp.serving.page_list import footer_links, page_label, page_last_changed
 from webapp.serving.served_edition import edition, guide
 from webapp.translation.i18n import default_language, served_languages
@@ -48,6 +49,7 @@ def _layout_context():
         "page_label": page_label,
         "page_url": page_url,
         "pictogram": pictogram,
+        "pictogram_credit": CREDIT,
         "shortcut_pages": shortcut_pages(),
         "guide": guide(),
         "edition": edition(),

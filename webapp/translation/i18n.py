@@ -6,6 +6,7 @@ and added back to url_for calls automatically.
 
 import re
 
+from babel import numbers
 from babel.dates import format_date
 from flask import current_app, g, request
 from flask_babel import Babel, get_locale, get_translations, gettext
@@ -28,7 +29,9 @@ def init_app(app, languages, translation_dirs):
         default_translation_directories=";".join(translation_dirs),
         locale_selector=_selected_locale,
     )
-    app.jinja_env.globals.update(content_text=content_text, format_long_date=format_long_date)
+    app.jinja_env.globals.update(
+        content_text=content_text, format_long_date=format_long_date, format_percent=format_percent
+    )
     app.jinja_env.filters["content_text"] = content_text
     app.jinja_env.filters["content_plain"] = content_plain
 
@@ -117,6 +120,12 @@ def is_translated(message):
         return True
     # GNUTranslations keeps its messages in _catalog; a missing or empty entry means untranslated.
     return bool(getattr(get_translations(), "_catalog", {}).get(message))
+
+
+def format_percent(share):
+    """A share as a percentage in the page's language, in Western digits (as every number the guide
+    shows)."""
+    return numbers.format_percent(share, locale=get_locale(), numbering_system="latn")
 
 
 def format_long_date(value):

@@ -9,10 +9,12 @@ from flask import current_app, g, request
 from flask_babel import force_locale, gettext
 
 from webapp.content_model.crisis_text import shown_strings
+from webapp.content_model.edition import EditionError
 from webapp.content_model.page_registry import CRISIS_OF_ENDPOINT, PAGES
 from webapp.serving.served_edition import guide
 from webapp.translation.glossary import crisis_strings
 from webapp.translation.i18n import is_translated, served_languages
+from webapp.translation.pictogram_tests import PictogramTestError, read_tests, share_understood, used_pictograms
 from webapp.translation.reviews import StringStatus, read_reviews, strings_status
 
 
@@ -22,9 +24,28 @@ def init_app(app, languages, catalog_layers):
         for lang in languages
         if not lang.is_source
     }
+    try:
+        app.extensions["pictogram_tests"] = {
+            lang.locale: [test for layer in catalog_layers for test in read_tests(layer.directory, lang.locale)]
+            for lang in languages
+        }
+    except PictogramTestError as error:
+        raise EditionError([str(error)]) from None
     app.context_processor(
-        lambda: {"crisis_review": page_crisis_review, "language_reviews": language_reviews, "is_draft": is_draft}
+        lambda: {
+            "crisis_review": page_crisis_review,
+            "language_reviews": language_reviews,
+            "is_draft": is_draft,
+            "pictograms_understood": pictograms_understood,
+        }
     )
+
+
+def pictograms_understood(language):
+    """(share understood, answers) of the comprehension tests of the pictograms in use, in this
+    language; None when none has been tested."""
+    tests = current_app.extensions["pictogram_tests"].get(language.locale, [])
+    return share_understood(tests, guide().pictograms, used_pictograms(guide()))
 
 
 def page_crisis_strings(endpoint, view_args):

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 from babel.messages.frontend import CommandLineInterface
-from flask import current_app
+from flask import current_app, render_template
 from flask.cli import AppGroup
+from flask_babel import force_locale, gettext
 
 from webapp.content_model.edition import shown_path
 from webapp.serving.served_edition import edition, edition_folder, guide
@@ -19,7 +20,11 @@ from webapp.settings import PROJECT_ROOT
 from webapp.translation.catalog_layers import layer_finder, layers, merged
 from webapp.translation.catalogs import catalog_defects, compile_layers
 from webapp.translation.glossary import GlossaryError, collisions, crisis_strings, english_terms, language_glossary
+from webapp.translation.i18n import language_for
 from webapp.translation.languages import known_languages
+from webapp.translation.pictogram_tests import PictogramTestError, read_tests, used_pictograms, write_tests
+from webapp.translation.pictogram_tests import read_filled_csv as read_pictogram_csv
+from webapp.translation.pictogram_tests import write_csv as pictogram_csv
 from webapp.translation.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
 from webapp.translation.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
 
@@ -192,6 +197,61 @@ def review_sheet(code, out):
     write_html(stem.with_suffix(".html"), rows, language, datetime.date.today())
     write_csv(stem.with_suffix(".csv"), rows)
     click.echo(f"Wrote {shown_path(stem)}.html and .csv: {len(rows)} strings, crisis strings first.")
+
+
+@translate.command("pictogram-sheet")
+@click.argument("code")
+@click.option(
+    "--out", type=click.Path(file_okay=False), help="Folder for the sheet (default: the edition's review-sheets/)."
+)
+def pictogram_sheet(code, out):
+    """Write a printable comprehension sheet: each pictogram alone, numbered, with "What would you
+    do?" in the language, and a CSV to count the answers in."""
+    language = _served_language(code)
+    rows = [(guide().pictograms[pictogram_id], line) for pictogram_id, line in used_pictograms(guide())]
+    folder = Path(out) if out else edition_folder().path / "review-sheets"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"pictogram-sheet-{language.code}"
+    with force_locale(language.locale):
+        question = gettext("What would you do?")
+    html = render_template(
+        "pictogram_sheet.html",
+        rows=rows,
+        language=language,
+        question=question,
+        made_on=datetime.date.today(),
+        csv_name=f"{stem.name}.csv",
+    )
+    stem.with_suffix(".html").write_text(html, encoding="utf-8")
+    pictogram_csv(stem.with_suffix(".csv"), rows)
+    click.echo(f"Wrote {shown_path(stem)}.html and .csv: {len(rows)} pictograms.")
+
+
+@translate.command("record-pictograms")
+@click.argument("code")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False))
+def record_pictograms(code, sheet):
+    """Read a filled-in pictogram sheet (CSV) into the edition's translations/<locale>/pictogram-tests.yaml."""
+    language = _served_language(code)
+    tests, problems = read_pictogram_csv(sheet, guide().pictograms)
+    for problem in problems:
+        click.echo(problem, err=True)
+    directory = edition_folder().path / "translations"
+    try:
+        kept = read_tests(directory, language.locale)
+    except PictogramTestError as error:
+        raise click.ClickException(str(error)) from None
+    write_tests(directory, language.locale, kept + tests)
+    click.echo(f"Recorded {len(tests)} pictogram test(s) for {language.code}; refused {len(problems)} row(s).")
+    if problems:
+        sys.exit(1)
+
+
+def _served_language(code):
+    language = language_for(code)
+    if language is None:
+        raise click.BadParameter(f"{code!r} is not one of the guide's languages ({', '.join(edition().languages)})")
+    return language
 
 
 @translate.command("record-review")
