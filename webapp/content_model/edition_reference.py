@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel
 
 from webapp.content_model.blocks import BLOCKS, Section, SourcedSection
-from webapp.content_model.content_schema import Message
+from webapp.content_model.content_schema import KeyMessage, Message
 from webapp.content_model.edition import DEFAULT_EDITION
 from webapp.content_model.edition_schema import EditionFile
 from webapp.content_model.page_registry import ENTRY_FILES, PAGES, SHARED_CONTENT
@@ -98,7 +98,9 @@ def _kind(annotation):
         return " or ".join(_kind(a) for a in args)
     if origin is list:
         item = _inner(args[0])
-        if item is Message or (isinstance(item, type) and issubclass(item, Message)):
+        if isinstance(item, type) and issubclass(item, KeyMessage):
+            return f"a list; each item is {_link(item)}, written with text: and its other fields"
+        if isinstance(item, type) and issubclass(item, Message):
             return f"a list of lines: each is its text alone, or a [line]({'#' + _anchor(item)}) with its fields"
         return f"a list; each item is {_kind(args[0])}"
     if origin is dict:
@@ -161,7 +163,8 @@ def _fields(model, examples):
     lines = []
     for name, field in model.model_fields.items():
         need = "required" if field.is_required() else "optional"
-        lines.append(f"- **`{name}`** ({need}; {_kind(field.annotation)}): {field.description or ''}")
+        described = " ".join((field.description or "").split())
+        lines.append(f"- **`{name}`** ({need}; {_kind(field.annotation)}): {described}")
         if (model, name) in examples:
             lines.append(f"  Example: `{_example(examples[(model, name)])}`")
     return lines
