@@ -10,11 +10,13 @@ About page states the share understood, or that none has been tested yet.
 
 import csv
 import datetime
-import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
+
+from webapp.content_model.crisis_text import crisis_texts
+from webapp.translation.reviews import text_hash
 
 TESTS_FILE = "pictogram-tests.yaml"
 ANSWERS = ("understood", "partly", "not_understood")
@@ -30,7 +32,7 @@ class PictogramTestError(ValueError):
 
 
 def drawing_hash(pictogram):
-    return hashlib.sha256(f"{pictogram.view_box}|{pictogram.shapes}".encode()).hexdigest()[:16]
+    return text_hash(f"{pictogram.view_box}|{pictogram.shapes}")
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,6 @@ class PictogramTest:
 def used_pictograms(guide):
     """[(pictogram id, the line it stands beside)] of the edition, each once, in reading order: the
     key messages', then the protocol actions'."""
-    from webapp.content_model.crisis_text import crisis_texts
-
     used = {}
     for _file, _where, text in crisis_texts(guide):
         for line in text["key_messages"]:

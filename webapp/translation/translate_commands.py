@@ -191,9 +191,7 @@ def review_sheet(code, out):
     terms, glossary = _glossary(language.locale)
     crisis = crisis_strings(guide())
     rows = sheet_rows(_template(), catalog, crisis, terms, glossary)
-    folder = Path(out) if out else edition_folder().path / "review-sheets"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / f"review-sheet-{language.code}"
+    stem = _sheet_folder(out) / f"review-sheet-{language.code}"
     write_html(stem.with_suffix(".html"), rows, language, datetime.date.today())
     write_csv(stem.with_suffix(".csv"), rows)
     click.echo(f"Wrote {shown_path(stem)}.html and .csv: {len(rows)} strings, crisis strings first.")
@@ -209,9 +207,7 @@ def pictogram_sheet(code, out):
     do?" in the language, and a CSV to count the answers in."""
     language = _served_language(code)
     rows = [(guide().pictograms[pictogram_id], line) for pictogram_id, line in used_pictograms(guide())]
-    folder = Path(out) if out else edition_folder().path / "review-sheets"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / f"pictogram-sheet-{language.code}"
+    stem = _sheet_folder(out) / f"pictogram-sheet-{language.code}"
     with force_locale(language.locale):
         question = gettext("What would you do?")
     html = render_template(
@@ -245,6 +241,13 @@ def record_pictograms(code, sheet):
     click.echo(f"Recorded {len(tests)} pictogram test(s) for {language.code}; refused {len(problems)} row(s).")
     if problems:
         sys.exit(1)
+
+
+def _sheet_folder(out):
+    """Where a sheet is written: --out, or else the edition's review-sheets/ (made if missing)."""
+    folder = Path(out) if out else edition_folder().path / "review-sheets"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _served_language(code):
