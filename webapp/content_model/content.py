@@ -151,12 +151,10 @@ def load_guide(content_dir, page_list=PAGE_IDS, edition=None):
     )
     # References are checked even when a file has problems, so that one check lists them all.
     problems += _reference_problems(guide, content_dir)
+    problems += _number_problems(guide, content_dir, edition.emergency_number if edition else None)
     if edition is not None:
-        problems += _number_problems(guide, content_dir, edition.emergency_number)
         problems += _agency_problems(guide, content_dir, edition.agency_ids())
         problems += _notice_problems(guide, content_dir, edition.adopted_by)
-    else:
-        problems += _number_problems(guide, content_dir, None)
     if problems:
         raise EditionError(problems)
     return guide
@@ -199,10 +197,6 @@ def _reference_problems(guide, content_dir):
         data = guide.contacts if stem == "contacts" else guide.pages.get(stem)
         return problem(shown_path(path), loc, data, text, path, entry)
 
-    for page_name, page in guide.pages.items():
-        for loc, node in _walk(page, ()):
-            if isinstance(node, str) and PLACEHOLDER in node:
-                yield at(page_name, loc, f"still the placeholder {node[:60]!r}; write the real text")
     for contact_id, contact in guide.contacts.items():
         for source_id in _unknown(guide.sources, contact.get("sources", ())):
             yield at(
@@ -210,6 +204,8 @@ def _reference_problems(guide, content_dir):
             )
     for page_name, page in guide.pages.items():
         for loc, node in _walk(page, ()):
+            if isinstance(node, str) and PLACEHOLDER in node:
+                yield at(page_name, loc, f"still the placeholder {node[:60]!r}; write the real text")
             if not isinstance(node, dict):
                 continue
             for source_id in _unknown(guide.sources, node.get("sources", ())):

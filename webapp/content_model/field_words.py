@@ -6,6 +6,9 @@ threat-online", with the file's line (as Home Assistant does: the YAML is compos
 path walked to the nearest node), and pydantic's messages are said again in plain words.
 """
 
+import functools
+import os
+
 import yaml
 
 # What one item of a list is called, by the list's name.
@@ -94,12 +97,25 @@ def _named(noun, item):
     return f"the {noun} {item['id']}"
 
 
+@functools.lru_cache(maxsize=32)
+def _composed(path, _changed):
+    """The file's YAML node tree, composed once for all its problems (_changed: its mtime and size,
+    so that an edited file is composed afresh); None if unreadable."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.compose(fh)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def line_of(path, loc):
     """The line of the file at path where loc is (or its nearest enclosing node's); None if unread."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            node = yaml.compose(fh)
-    except (OSError, yaml.YAMLError):
+        stat = os.stat(path)
+    except OSError:
+        return None
+    node = _composed(str(path), (stat.st_mtime_ns, stat.st_size))
+    if node is None:
         return None
     line = None
     for part in loc:
