@@ -68,7 +68,7 @@ def test_names_protocol_and_contacts_are_the_editions(client):
     assert "Example Valley Police and Example Valley Schools" in home
     parents = client.get("/en/parents/lockdown/").get_data(as_text=True)
     actions = re.findall(
-        r'<div class="protocol__action protocol__action--([a-z-]+)"><dt><svg class="pictogram[^"]*" [^>]*'
+        r'<div class="protocol__action protocol__action--([a-z-]+)"><dt[^>]*><svg class="pictogram[^"]*" [^>]*'
         r'aria-label="([^"]+)"[^>]*>.*?</svg><span>([^<]+)</span></dt>',
         parents,
     )
@@ -96,7 +96,7 @@ def fixture_contacts():
 def test_the_right_to_left_language_reads_from_the_editions_own_catalog(client):
     html = client.get("/ar/parents/lockdown/").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
-    assert "<h1>مدرسة طفلي في حالة قفل</h1>" in html
+    assert re.search(r"<h1[^>]*>مدرسة طفلي في حالة قفل</h1>", html)
     assert "دليل سلامة العائلة" in html  # the guide's name, from the edition's catalog
     assert 'class="untranslated"' not in html
     chooser = client.get("/").get_data(as_text=True)

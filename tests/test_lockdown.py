@@ -36,9 +36,11 @@ def test_a_card_from_the_lockdown_screen_is_dark_silent_and_leads_back(client, g
         html = client.get(f"/en/lockdown/{card_id}/").get_data(as_text=True)
         assert '<body class="lockdown-screen card-page"' in html
         assert 'data-network="quiet"' in html
-        # No reading tools: nothing speaks, shares or lights up the screen.
-        for tool in ("listen__play", 'class="share"', 'class="text-size"'):
+        # Nothing shares or lights up the screen; read aloud is there, says it makes sound, and
+        # speaks only when pressed (tests/browser/test_listen.py).
+        for tool in ('class="share"', 'class="text-size"', 'id="speak-language"'):
             assert tool not in html, (card_id, tool)
+        assert "listen__play" in html and "listen__sound" in html
         assert 'href="/en/lockdown/">Back to the lockdown checklist<' in html
     middle = client.get(f"/en/lockdown/{ids[1]}/").get_data(as_text=True)
     assert (

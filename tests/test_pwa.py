@@ -55,7 +55,8 @@ def test_precache_manifest_holds_every_page_offline_page_and_asset(client, editi
     assert list(manifest["languages"]) == edition.languages
     for code, entries in manifest["languages"].items():
         pages = {path for path in sitemap_paths(client) if path.startswith(f"/{code}/")}
-        expected = pages | {f"/{code}/offline/", f"/{code}/manifest.webmanifest", f"/{code}/search-index.json"}
+        saved_data = {f"/{code}/offline/", f"/{code}/manifest.webmanifest", f"/{code}/search-index.json"}
+        expected = pages | saved_data | {f"/{code}/listen.json"}
         assert {entry["url"] for entry in entries} == expected
     shared = [entry["url"] for entry in manifest["shared"]]
     assert "/" in shared
@@ -89,7 +90,8 @@ def test_a_change_of_the_worker_alone_changes_the_cache_version(tmp_path, client
     # worker's code, a new worker with the same pages would delete the cache the old one serves.
     worker = tmp_path / "sw.js"
     with open(client.application.config["SERVICE_WORKER_SOURCE"], encoding="utf-8") as fh:
-        worker.write_text(fh.read() + "\n// a fix\n", encoding="utf-8")
+        # A change of its code: a comment alone is not served (scripts are minified), so changes nothing.
+        worker.write_text(fh.read() + "\nself.FIXED = true;\n", encoding="utf-8")
     fixed = make_app(tmp_path / "fixed", SERVICE_WORKER_SOURCE=str(worker)).test_client()
     before, after = precache_manifest(client), precache_manifest(fixed)
     assert (before["shared"], before["languages"]) == (after["shared"], after["languages"])

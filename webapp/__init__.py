@@ -14,7 +14,7 @@ from webapp.content_model.content import load_guide
 from webapp.content_model.edition import EditionError, read_edition, resolve_edition_path
 from webapp.offline import pwa
 from webapp.offline.icons import edition_icons, initials
-from webapp.serving import errors, page_context, pages
+from webapp.serving import errors, listen, page_context, pages
 from webapp.serving.assets import STATIC_URL_PREFIX, AssetManifest
 from webapp.serving.response_cache import PreparedPagesMiddleware
 from webapp.serving.security import SecurityHeadersMiddleware
@@ -52,14 +52,7 @@ def create_app(config=None):
         except LanguageConfigError as problem:
             raise EditionError([str(problem)]) from None
     except EditionError as error:
-        command = click.get_current_context(silent=True)
-        if os.environ.get("FLASK_RUN_FROM_CLI") != "true" or (command and command.info_name == "run"):
-            if command:  # `flask run`: the problems, one a line, and no server
-                raise edition_commands.EditionProblems(error) from None
-            raise
-        app.extensions["edition_error"] = error
-        app.cli.add_command(edition_commands.edition)
-        return app
+        return _broken_edition(app, error)
     app.extensions["edition"] = edition
     app.extensions["guide"] = guide
 
@@ -74,7 +67,11 @@ def create_app(config=None):
     app.extensions["prepared_bodies"] = {}
 
     page_context.init_app(app)
-    review_status.init_app(app, languages, catalog_layers)
+    try:  # the records beside the catalogs: reviews, pictogram tests, recordings
+        review_status.init_app(app, languages, catalog_layers)
+        listen.init_app(app, languages)
+    except EditionError as error:
+        return _broken_edition(app, error)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(pwa.bp)
@@ -90,6 +87,19 @@ def create_app(config=None):
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    return app
+
+
+def _broken_edition(app, error):
+    """An edition with problems: `flask run` and a server stop with them; the other `flask`
+    commands get an app that offers `edition check` to list them."""
+    command = click.get_current_context(silent=True)
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true" or (command and command.info_name == "run"):
+        if command:  # `flask run`: the problems, one a line, and no server
+            raise edition_commands.EditionProblems(error) from None
+        raise error
+    app.extensions["edition_error"] = error
+    app.cli.add_command(edition_commands.edition)
     return app
 
 

@@ -91,8 +91,11 @@ def test_the_sheet_puts_crisis_strings_first_with_hashes_glossary_and_alternativ
     assert lock_row["english_sha256"] == text_hash("Cannot get away? Lock the door.")
     html = html_path.read_text(encoding="utf-8")
     assert 'lang="ti"' in html and lock_row["translation"] in html
-    # Offline by construction: nothing in it is fetched from anywhere.
-    assert not re.search(r'(src|href)="(https?:)?//', html) and "<script" not in html
+    # Offline by construction: nothing in it is fetched from anywhere, and its policy allows no
+    # request at all; its one script (the Record buttons) is inline, allowed by its hash alone.
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "default-src 'none'; script-src 'sha256-" in html and "connect-src" not in html
+    assert html.count("<script") == 1 and "<script>" in html
 
 
 def test_recording_a_review_changes_the_tigrinya_deny_page_until_its_english_changes(tmp_path, translations_copy):

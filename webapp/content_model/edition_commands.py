@@ -22,6 +22,7 @@ from webapp.content_model.field_words import problem
 from webapp.content_model.page_registry import PAGE_IDS
 from webapp.content_model.pictograms import ENGINE_DIR, draw, recipes
 from webapp.settings import PROJECT_ROOT
+from webapp.translation.records import record_problems
 
 # The starter edition `edition new` copies: data with comments and placeholders, no code.
 STARTER = Path(__file__).resolve().parent / "starter_edition"
@@ -45,7 +46,11 @@ def checked_edition(path):
                 problems = problems + content_error.problems
         raise EditionError(problems) from None
     data = found.data
-    return found, load_guide(found.content_dir, data.pages, data)
+    guide = load_guide(found.content_dir, data.pages, data)
+    problems = record_problems(path, data.languages)
+    if problems:
+        raise EditionError(problems)
+    return found, guide
 
 
 def _raw_edition(path):

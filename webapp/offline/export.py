@@ -14,10 +14,10 @@ from flask.cli import with_appcontext
 
 from webapp.serving.compression import COMPRESSIBLE_SUFFIXES, compressed_variants
 from webapp.serving.page_list import offline_copy_urls, served_response
+from webapp.serving.response_cache import IMMUTABLE
 from webapp.serving.security import BASE_HEADERS, HSTS
 from webapp.translation.i18n import served_languages
 
-IMMUTABLE = "public, max-age=31536000, immutable"
 NOT_FOUND_PROBE = "/__export/not-found/"
 
 
@@ -67,7 +67,8 @@ def export_site(app, out, base_url):
 def static_host_headers():
     """Netlify / Cloudflare Pages style _headers: the app's headers on every path."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in [*BASE_HEADERS, HSTS]]
-    lines += ["", "/static/*", f"  Cache-Control: {IMMUTABLE}", "", "/sw.js", "  Cache-Control: no-cache", ""]
+    lines += ["", "/static/*", f"  Cache-Control: {IMMUTABLE}", "", "/*/recordings/*", f"  Cache-Control: {IMMUTABLE}"]
+    lines += ["", "/sw.js", "  Cache-Control: no-cache", ""]
     return "\n".join(lines)
 
 
@@ -101,9 +102,17 @@ server {{
         text/plain txt;
         image/png png;
         image/svg+xml svg;
+        audio/mpeg mp3;
     }}
 
     location /static/ {{
+        include {root}/nginx-headers.conf;
+        add_header Cache-Control "{IMMUTABLE}" always;
+        try_files $uri =404;
+    }}
+
+    # Recordings are named by their content, like the static files.
+    location ~ ^/[^/]+/recordings/ {{
         include {root}/nginx-headers.conf;
         add_header Cache-Control "{IMMUTABLE}" always;
         try_files $uri =404;

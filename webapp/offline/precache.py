@@ -9,6 +9,7 @@ import json
 
 from flask import current_app
 
+from webapp.serving.assets import served_form
 from webapp.serving.page_list import offline_copy_urls, served_response
 from webapp.translation.i18n import served_languages
 
@@ -42,8 +43,8 @@ def _build(app):
 
 
 def _worker_source(app):
-    with open(app.config["SERVICE_WORKER_SOURCE"], encoding="utf-8") as fh:
-        return fh.read()
+    with open(app.config["SERVICE_WORKER_SOURCE"], "rb") as fh:
+        return served_form(".js", fh.read()).decode("utf-8")
 
 
 def service_worker_script():

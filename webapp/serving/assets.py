@@ -1,18 +1,26 @@
 """Static assets with content-hashed names, precompressed, served by WhiteNoise.
 
 At start-up every file in static/ is copied to the build folder as name.<hash>.ext, with .br and
-.gz beside it. Templates ask for `asset_url("css/guide.css")`; old names keep working for old
+.gz beside it (scripts minified first). Templates ask for `asset_url("css/guide.css")`; old names keep working for old
 pages (and old service workers) because files are only ever added.
 """
 
 import hashlib
 from pathlib import Path
 
+import rjsmin
+
 from webapp.offline.build_files import write_atomically
 from webapp.serving.compression import COMPRESSIBLE_SUFFIXES, compressed_variants
 
 STATIC_URL_PREFIX = "/static/"
 HASH_LENGTH = 12
+
+
+def served_form(suffix, body):
+    """What is served of a source file: scripts without their comments and spaces (rjsmin), which
+    are for the people who read the source, not for a phone on a slow network."""
+    return rjsmin.jsmin(body.decode("utf-8")).encode("utf-8") if suffix == ".js" else body
 
 
 class AssetManifest:
@@ -31,7 +39,7 @@ class AssetManifest:
         return self
 
     def _build_one(self, path):
-        self.add(path.relative_to(self.source_dir).as_posix(), path.read_bytes())
+        self.add(path.relative_to(self.source_dir).as_posix(), served_form(path.suffix, path.read_bytes()))
 
     def add(self, logical, body):
         """An asset made at start-up rather than read from static/ (the edition's colours)."""

@@ -4,6 +4,7 @@ service worker's offline copy list them."""
 from flask import current_app, request, url_for
 
 from webapp.content_model.page_registry import DATED_FILES, PAGES
+from webapp.serving.listen import listen_urls
 from webapp.serving.served_edition import guide
 from webapp.translation.i18n import content_plain
 
@@ -65,7 +66,13 @@ def manifest_url(language):
 
 def offline_copy_urls(language):
     """What the service worker saves for a language, and so what a static export must hold too."""
-    return [*page_urls(language), offline_url(language), manifest_url(language), *saved_data_urls(language)]
+    return [
+        *page_urls(language),
+        offline_url(language),
+        manifest_url(language),
+        *saved_data_urls(language),
+        *listen_urls(language),
+    ]
 
 
 def served_response(app, path, **request_options):

@@ -22,6 +22,7 @@ ENCODING_PREFERENCE = ("br", "gzip")
 # Bodies that hold the request's own address (no public address configured) are kept for this
 # many hosts at most: memory must not grow with the Host headers clients send.
 PER_HOST_LIMIT = 8
+IMMUTABLE = "public, max-age=31536000, immutable"  # a body whose address changes with its content
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class PreparedBody:
 
     @classmethod
     def from_text(cls, text, mimetype="text/html", status=200, cache_control="no-cache", fast=False):
-        body = text.encode("utf-8")
+        """A body from text, or from bytes as they are (a recording)."""
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
         return cls(
             body=body,
             mimetype=mimetype,
@@ -61,7 +63,9 @@ class PreparedBody:
     def negotiate(self, accept_encoding, if_none_match):
         """(status, headers, body) for the given request headers; shared by Flask and the fast path."""
         accepted = parse_accept_header(accept_encoding or "")
-        encoding = next((e for e in ENCODING_PREFERENCE if accepted[e] > 0), None)
+        # Sound is compressed already: sent as it is.
+        compressible = not self.mimetype.startswith("audio/")
+        encoding = next((e for e in ENCODING_PREFERENCE if compressible and accepted[e] > 0), None)
         etag = f"{self.etag}-{encoding}" if encoding else self.etag
         headers = [("Cache-Control", self.cache_control), ("Vary", "Accept-Encoding"), ("ETag", f'"{etag}"')]
         if self.status == 200 and if_none_match and parse_etags(if_none_match).contains_weak(etag):
@@ -120,7 +124,7 @@ def _cache_and_key(per_host):
 
 
 def prepared(mimetype="text/html", cache_control="no-cache", per_host=False):
-    """Decorate a view returning text: render once per URL path, then serve from memory.
+    """Decorate a view returning text (or bytes): render once per URL path, then serve from memory.
 
     per_host: the body holds absolute URLs built from the address it is served at (sitemap,
     robots.txt, the poster's QR code) when no public address is configured.

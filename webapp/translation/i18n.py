@@ -4,12 +4,13 @@ The language is the first path segment (/es/...). Views never see it: it is popp
 and added back to url_for calls automatically.
 """
 
+import contextlib
 import re
 
 from babel import numbers
 from babel.dates import format_date
 from flask import current_app, g, request
-from flask_babel import Babel, get_locale, get_translations, gettext
+from flask_babel import Babel, force_locale, get_locale, get_translations, gettext
 from markupsafe import Markup, escape
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -66,6 +67,18 @@ def pull_language(endpoint, values):
     """url_value_preprocessor: move the <lang> URL part into g.language."""
     if values and "lang" in values:
         g.language = language_for(values.pop("lang"))
+
+
+@contextlib.contextmanager
+def in_language(language):
+    """Translate as a page of this language does, whatever the page asking (g.language and the locale)."""
+    previous = g.get("language")
+    try:
+        g.language = language
+        with force_locale(language.locale):
+            yield
+    finally:
+        g.language = previous
 
 
 def push_language(endpoint, values):

@@ -1,19 +1,25 @@
 """The review sheet: a printable, offline HTML page and a CSV that a native speaker fills in with
-no account, and reading the filled-in CSV back into the review records.
+no account, and reading the filled-in CSV back into the review records. Beside each crisis string,
+a Record button lets an interpreter record it, listen back and save the file for record-audio.
 
 Crisis strings come first, then the rest. Each row carries the sha256 of the English and of the
 translation it shows, so a row whose texts changed since the sheet was made is refused.
 """
 
+import base64
 import csv
 import datetime
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import render_template
 
 from webapp.translation.glossary import terms_in
+from webapp.translation.recordings import sheet_file_name
 from webapp.translation.reviews import ROLES, VERDICTS, Review, text_hash
 
+RECORD_SCRIPT = Path(__file__).with_name("review_sheet_record.js")
 CSV_COLUMNS = (
     "row",
     "kind",
@@ -92,6 +98,7 @@ def write_csv(path, rows):
 
 
 def write_html(path, rows, language, made_on):
+    script = RECORD_SCRIPT.read_text(encoding="utf-8")
     html = render_template(
         "review_sheet.html",
         rows=rows,
@@ -100,6 +107,10 @@ def write_html(path, rows, language, made_on):
         roles=ROLES,
         verdicts=VERDICTS,
         crisis_count=sum(row.crisis for row in rows),
+        recording_name=lambda row: sheet_file_name(language.code, row.english, row.translation),
+        record_script=script,
+        # The sheet's policy lets this one script run and allows no request at all.
+        script_hash=base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode(),
     )
     path.write_text(html, encoding="utf-8")
 

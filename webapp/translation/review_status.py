@@ -6,14 +6,14 @@ holds for its exact English and translation.
 """
 
 from flask import current_app, g, request
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from webapp.content_model.crisis_text import shown_strings
 from webapp.content_model.edition import EditionError
 from webapp.content_model.page_registry import CRISIS_OF_ENDPOINT, PAGES
 from webapp.serving.served_edition import guide
 from webapp.translation.glossary import crisis_strings
-from webapp.translation.i18n import is_translated, served_languages
+from webapp.translation.i18n import in_language, is_translated, served_languages
 from webapp.translation.pictogram_tests import PictogramTestError, read_tests, share_understood, used_pictograms
 from webapp.translation.reviews import StringStatus, read_reviews, strings_status
 
@@ -95,10 +95,5 @@ def is_draft(language):
 
 def language_status(language):
     """Status of all of a language's crisis strings, whatever the page's language."""
-    previous = g.get("language")
-    try:
-        g.language = language
-        with force_locale(language.locale):
-            return crisis_status(language, crisis_strings(guide()))
-    finally:
-        g.language = previous
+    with in_language(language):
+        return crisis_status(language, crisis_strings(guide()))

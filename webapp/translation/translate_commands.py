@@ -1,5 +1,5 @@
-"""`flask translate ...`: the gettext catalogs (extract, init, update, compile, check) and their
-reviews (review-sheet, record-review)."""
+"""`flask translate ...`: the gettext catalogs (extract, init, update, compile, check), their
+reviews (review-sheet, record-review), pictogram tests and recordings (record-audio)."""
 
 import contextlib
 import datetime
@@ -25,6 +25,20 @@ from webapp.translation.languages import known_languages
 from webapp.translation.pictogram_tests import PictogramTestError, read_tests, used_pictograms, write_tests
 from webapp.translation.pictogram_tests import read_filled_csv as read_pictogram_csv
 from webapp.translation.pictogram_tests import write_csv as pictogram_csv
+from webapp.translation.recording_audio import RecordingProblem, prepare
+from webapp.translation.recordings import (
+    SHEET_FILE_NAME,
+    Recording,
+    RecordingError,
+    audio_file,
+    file_name_for,
+    read_recordings,
+    recordings_path,
+    replaced,
+    silenced,
+    unused_files,
+    write_recordings,
+)
 from webapp.translation.review_sheet import read_filled_csv, sheet_rows, write_csv, write_html
 from webapp.translation.reviews import ROLES, read_reviews, string_status, text_hash, write_reviews
 
@@ -284,6 +298,94 @@ def record_review(code, sheet, reviewer, role, day):
         sys.exit(1)
 
 
+def _crisis_texts(language):
+    """{English: the text a recording of it reads} for every crisis string of the language."""
+    crisis = crisis_strings(guide())
+    if language.is_source:
+        return {english: english for english in crisis}
+    _catalog, texts = _catalog_texts(language)
+    return {english: texts.get(english, "") for english in crisis}
+
+
+def _string_of(path, language, texts, english):
+    """(English, problem) of the crisis string a file reads: by --english, or by the name the
+    review sheet gave it, checked against today's texts."""
+    if english is not None:
+        return (english, None) if english in texts else (None, "--english is not one of the crisis strings")
+    named = SHEET_FILE_NAME.search(Path(path).stem)
+    if named is None:
+        return None, "its name does not say which line it reads: use the file the review sheet saved, or --english"
+    if named["code"] != language.code:
+        return None, f"was recorded for {named['code']}, not {language.code}"
+    by_hash = {text_hash(text): text for text in texts}
+    english = by_hash.get(named["english"])
+    if english is None:
+        return None, "its English line is no longer in the guide; record the line again from a new review sheet"
+    if text_hash(texts[english]) != named["translation"]:
+        return None, "its translation changed since the review sheet was made; record it again from a new sheet"
+    return english, None
+
+
+@translate.command("record-audio")
+@click.argument("code")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--english", help="The English of the crisis line the file reads, if its name does not say (one file).")
+def record_audio(code, files, english):
+    """Check recordings of crisis lines and file them beside the language's catalog, as MP3.
+
+    FILES are what the review sheet's Record button saved (or any recording, with --english). Each
+    is refused, in one line, if it cannot be read, holds no voice, is too short or too long for one
+    line, too quiet or distorted; its silence is cut and its level evened out.
+    """
+    language = _served_language(code)
+    if english is not None and len(files) != 1:
+        raise click.BadParameter("--english names the line of one file; give one file with it")
+    texts = _crisis_texts(language)
+    if not language.is_source and not any(texts.values()):
+        raise click.ClickException(f"{language.code} has no translated crisis strings to record")
+    directory = edition_folder().path / "translations"
+    try:
+        recordings = read_recordings(directory, language.locale)
+    except RecordingError as error:
+        raise click.ClickException(str(error)) from None
+    filed, problems = 0, []
+    for path in files:
+        line, problem = _string_of(path, language, texts, english)
+        if line is not None and not texts[line]:
+            problem = "its line has no translation yet"
+        if problem is None:
+            try:
+                made = prepare(path)
+            except RecordingProblem as refused:
+                problem = str(refused)
+        if problem is not None:
+            problems.append(f"{shown_path(Path(path))}: {problem}")
+            continue
+        recording = Recording(
+            english=line,
+            english_sha256=text_hash(line),
+            translation_sha256=text_hash(texts[line]),
+            file=file_name_for(made.mp3),
+            seconds=made.seconds,
+            date=datetime.date.today(),
+        )
+        target = audio_file(directory, language.locale, recording)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(made.mp3)
+        recordings = replaced(recordings, recording)
+        filed += 1
+        click.echo(f"{shown_path(Path(path))}: {made.seconds} s, filed as {shown_path(target)}")
+    if filed:
+        write_recordings(directory, language.locale, recordings)
+        for unused in unused_files(directory, language.locale, recordings):
+            unused.unlink()  # the recording it replaced
+    for problem in problems:
+        click.echo(problem, err=True)
+    click.echo(f"Filed {filed} recording(s) for {language.code}; refused {len(problems)}.")
+    if problems:
+        sys.exit(1)
+
+
 @translate.command()
 @click.option("--locale", "locales", multiple=True, help="Check only this locale (for example fa_AF).")
 @click.option("--release", is_flag=True, help="Also fail on any crisis string a native speaker has not approved.")
@@ -329,8 +431,25 @@ def check(locales, release):
                     translated = catalog.get(msgid)
                     if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
                         problem(locale, f"{where}: not reviewed by a native speaker: {msgid[:70]!r}")
+    # A recording whose text changed no longer plays: named, and a problem for a release.
+    for language in current_app.extensions["languages"].values():
+        if locales and language.locale not in locales:
+            continue
+        directory = edition_folder().path / "translations"
+        try:
+            recordings = read_recordings(directory, language.locale)
+        except RecordingError as error:
+            problem(language.locale, str(error))
+            continue
+        where = shown_path(recordings_path(directory, language.locale))
+        for recording, why in silenced(recordings, _crisis_texts(language)):
+            note = f"{where}: silenced, {why}: the recording of {recording.english[:60]!r}; record it again"
+            if release:
+                problem(language.locale, note)
+            else:
+                click.echo(note, err=True)
     if problems:
-        for locale in sorted(served):
+        for locale in sorted(served | set(problems)):
             if not locales or locale in locales:
                 count = problems.get(locale, 0)
                 click.echo(f"{locale}: {count or 'no'} problem{'s' if count != 1 else ''}", err=True)

@@ -1,5 +1,6 @@
 // Firefox ESR driven over WebDriver BiDi by puppeteer-core, for the Python tests: one JSON command
-// a line on stdin ({"goto": url} or {"evaluate": expression}), one JSON answer a line on stdout.
+// a line on stdin ({"goto": url}, {"click": selector} or
+// {"evaluate": expression}), one JSON answer a line on stdout.
 import readline from 'node:readline';
 import puppeteer from 'puppeteer-core';
 
@@ -28,6 +29,14 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
     if (command.goto) {
       const response = await page.goto(command.goto, { waitUntil: 'load', timeout: 30000 });
       answer({ value: response ? response.status() : null });
+    } else if (command.click) {
+      // A real click (user activation), as a person's: what lets a page start sound.
+      await page.click(command.click);
+      answer({ value: true });
+    } else if (command.click) {
+      // A real click (user activation), as a person's: what lets a page start sound.
+      await page.click(command.click);
+      answer({ value: true });
     } else if (command.evaluate) {
       answer({ value: await page.evaluate(command.evaluate) });
     } else if (command.close) {
