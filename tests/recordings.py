@@ -32,12 +32,12 @@ def crisis_lines(app, code):
         return {english: english if language.is_source else gettext(english) for english in crisis_strings(guide())}
 
 
-def spoken(app, code, englishes, folder):
+def spoken(app, code, englishes, folder, *options):
     """WAVs of these crisis lines in this language, named as the review sheet names them."""
     lines = crisis_lines(app, code)
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        espeak(lines[english], code, folder / f"{sheet_file_name(code, english, lines[english])}.wav")
+        espeak(lines[english], code, folder / f"{sheet_file_name(code, english, lines[english])}.wav", *options)
         for english in englishes
     ]
 

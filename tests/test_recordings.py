@@ -121,3 +121,17 @@ def test_an_unreadable_recordings_file_is_a_problem_of_the_edition_not_a_crash(t
     result = make_app(tmp_path / "app").test_cli_runner().invoke(args=["edition", "check", str(edition_copy)])
     assert result.exit_code == 1
     assert "translations/ar/recordings.yaml: cannot be read" in result.output and "Traceback" not in result.output
+
+
+def test_the_static_export_holds_the_recordings_as_served(tmp_path, edition_copy):
+    app = filed_app(tmp_path, edition_copy, "ar", [GET_OUT])
+    out = tmp_path / "site"
+    result = app.test_cli_runner().invoke(args=["export", "--out", str(out), "--base-url", "https://example.org"])
+    assert result.exit_code == 0, result.output
+    client = app.test_client()
+    audio = lines_of(client, "ar")[text_hash(GET_OUT)]["audio"]
+    assert (out / audio.lstrip("/")).read_bytes() == client.get(audio).data
+    assert not (out / (audio.lstrip("/") + ".br")).exists()  # sound is not compressed again
+    assert json.loads((out / "ar/listen.json").read_text())["lines"][text_hash(GET_OUT)]["audio"] == audio
+    assert "/*/recordings/*\n  Cache-Control: public, max-age=31536000, immutable" in (out / "_headers").read_text()
+    assert "audio/mpeg mp3;" in (out / "nginx-site.conf.example").read_text()

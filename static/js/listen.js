@@ -31,6 +31,7 @@
   var queue = [];
   var context = null;
   var source = null;
+  var session = 0; // each press starts one; what an earlier one left running ends quietly
   box.hidden = false;
   var sound = part('sound');
   if (sound) sound.hidden = false;
@@ -124,35 +125,37 @@
   function next() {
     if (state === 'ready') return;
     var item = queue.shift();
+    var mine = session;
     if (!item) return say('ready');
-    if (!item.audio) return speak(item);
+    if (!item.audio) return speak(item, mine);
     fetch(item.audio).then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.arrayBuffer();
     }).then(function (bytes) {
       return new Promise(function (done, fail) { context.decodeAudioData(bytes, done, fail); });
     }).then(function (buffer) {
-      if (state === 'ready') return;
+      if (mine !== session) return;
       source = context.createBufferSource();
       source.buffer = buffer;
       source.connect(context.destination);
       source.onended = function () { source = null; next(); };
       source.start();
-    }).catch(function () { speak(item); }); // no recording to be had: the device's voice says it
+    }).catch(function () { if (mine === session) speak(item, mine); }); // no recording: the device's voice
   }
 
-  function speak(item) {
+  function speak(item, mine) {
     var voice = voiceFor(item.lang);
     if (!voice) return next();
     var utterance = new SpeechSynthesisUtterance(item.text);
     utterance.lang = item.lang;
     utterance.voice = voice;
     utterance.rate = RATE;
-    utterance.onend = utterance.onerror = next;
+    utterance.onend = utterance.onerror = function () { if (mine === session) next(); };
     synth.speak(utterance);
   }
 
   function halt() {
+    session++;
     say('ready');
     queue = [];
     if (source) {
@@ -170,10 +173,11 @@
     if (context) context.resume();
     if (navigator.audioSession) navigator.audioSession.type = 'playback';
     say('speaking');
+    var mine = session;
     var code = speaks();
     var lines = voiced ? fetch('/' + code + '/listen.json').then(function (r) { return r.json(); }) : Promise.resolve(null);
     lines.then(function (data) { return data && data.lines; }, function () { return null; }).then(function (found) {
-      if (state !== 'speaking') return;
+      if (mine !== session) return;
       queue = plan(found);
       next();
     });

@@ -12,15 +12,21 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
+from tests.conftest import make_app
+from tests.fixture import FIXTURE_EDITION
 from tests.missoula import copy_missoula, missoula_app
+from tests.recordings import crisis_lines, espeak, record_audio, spoken
 from tests.site_urls import sitemap_paths
+from webapp.translation.recordings import sheet_file_name
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -265,3 +271,99 @@ def run_axe(page, tags=WCAG_TAGS):
         }""",
         tags,
     )
+
+
+@pytest.fixture(scope="session")
+def sound_card(tmp_path_factory):
+    """A sound card for the browsers: PulseAudio's null sink, in a daemon of the tests' own. Without
+    one, Firefox's Web Audio never starts; with it, sound plays (into nothing) at its real pace."""
+    program = shutil.which("pulseaudio")
+    if program is None:
+        pytest.fail("PulseAudio is not installed: run scripts/test, which installs pulseaudio.")
+    socket_path = tmp_path_factory.mktemp("pulse") / "native"
+    daemon = subprocess.Popen(
+        [program, "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "-n",
+         "--load=module-null-sink sink_name=guide_tests",
+         f"--load=module-native-protocol-unix socket={socket_path} auth-anonymous=1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not socket_path.exists() and time.monotonic() < deadline and daemon.poll() is None:
+        time.sleep(0.05)
+    if not socket_path.exists():
+        daemon.kill()
+        pytest.fail("PulseAudio did not start its null sink")
+    previous = os.environ.get("PULSE_SERVER")
+    os.environ["PULSE_SERVER"] = f"unix:{socket_path}"
+    yield
+    if previous is None:
+        os.environ.pop("PULSE_SERVER", None)
+    else:
+        os.environ["PULSE_SERVER"] = previous
+    daemon.terminate()
+    daemon.wait()
+
+
+SHEET_LINE = "Get out"  # the first card's title: recorded in the review sheet, in Arabic
+
+
+def record_in_the_review_sheet(playwright_instance, chromium_path, sheet, name, voice, downloads):
+    """Press Record on a row of a review sheet opened from its file, with voice as the microphone
+    (Chromium's fake capture device plays the WAV), then Stop and Save: the file the sheet saved."""
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={voice}",
+        ],
+    )
+    try:
+        page = browser.new_context(accept_downloads=True).new_page()
+        page.goto(sheet.as_uri())
+        row = page.locator(f'td.record[data-name="{name}"]')
+        row.locator(".record__start").click()
+        row.locator(".record__stop").wait_for(state="visible")
+        page.wait_for_timeout(2500)  # the length of the recording, not a wait for an outcome
+        row.locator(".record__stop").click()
+        row.locator("audio").wait_for(state="visible")  # to listen back
+        with page.expect_download() as download:
+            row.locator(".record__save").click()
+        saved = downloads / download.value.suggested_filename
+        download.value.save_as(saved)
+        return saved
+    finally:
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def recorded_edition(tmp_path_factory, playwright_instance, chromium_path):
+    """The fixture edition with a recording of every crisis line in English and Arabic, filed by
+    `translate record-audio`: Arabic's "Get out" recorded in the review sheet (MediaRecorder in
+    Chromium), the others spoken by espeak-ng."""
+    folder = tmp_path_factory.mktemp("recorded")
+    edition = folder / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    app = make_app(folder / "app", EDITION=str(edition))
+    result = app.test_cli_runner().invoke(args=["translate", "review-sheet", "ar", "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    arabic = crisis_lines(app, "ar")
+    voice = espeak(arabic[SHEET_LINE], "ar", folder / "microphone.wav")
+    name = sheet_file_name("ar", SHEET_LINE, arabic[SHEET_LINE])
+    saved = record_in_the_review_sheet(
+        playwright_instance, chromium_path, folder / "review-sheet-ar.html", name, voice, folder
+    )
+    assert saved.name.startswith(name + "."), saved.name
+    for code in ("en", "ar"):
+        lines = [english for english in crisis_lines(app, code) if (code, english) != ("ar", SHEET_LINE)]
+        files = spoken(app, code, lines, folder / code) + ([saved] if code == "ar" else [])
+        exit_code, output = record_audio(app, code, files)
+        assert exit_code == 0, output
+    return edition
+
+
+@pytest.fixture(scope="session")
+def recorded_app(recorded_edition, tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("recorded-app"), EDITION=str(recorded_edition))

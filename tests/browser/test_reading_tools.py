@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, run_axe, wait_until_saved_offline
+from tests.browser.test_worker_faults import wait_in_page
 
 # Voices the simulated device has; speak() is recorded, then handed to the real engine. The voice
 # an utterance is given is recorded too (a plain object cannot be a real SpeechSynthesisVoice).
@@ -98,16 +99,17 @@ def test_read_aloud_speaks_the_page_in_its_language(context, live_server, code, 
     play.wait_for(state="visible")
     assert page.locator(".listen__unavailable").is_hidden()
     play.click()
-    spoken = page.evaluate("window.__utterances.map((u) => ({lang: u.lang, text: u.text}))")
-    heading = " ".join(page.locator("h1").inner_text().split())
-    assert spoken[0] == {"lang": code, "text": heading}
+    # One line at a time, each when the one before has ended: the card's name, its tagline, its steps.
     steps = page.locator(".card li")
-    assert [u["text"] for u in spoken[1 : 1 + steps.count()]] == [
-        steps.nth(i).inner_text() for i in range(steps.count())
-    ]
-    assert page.locator(".listen__pause").is_visible() and page.locator(".listen__stop").is_visible()
-    page.locator(".listen__stop").click()
-    assert play.is_visible()
+    lines = [page.locator(".card__name").inner_text(), page.locator(".card__tagline").inner_text()]
+    lines += [steps.nth(i).inner_text() for i in range(steps.count())]
+    wait_in_page(page, "(count) => window.__utterances.length >= count", len(lines))
+    spoken = page.evaluate("window.__utterances.map((u) => ({lang: u.lang, text: u.text, rate: u.rate}))")
+    assert [u["text"] for u in spoken[: len(lines)]] == lines
+    assert {u["lang"] for u in spoken} == {code}
+    # A moderate pace, a little slower than the voice's own (a float: 0.9 as the engine stores it).
+    assert all(abs(u["rate"] - 0.9) < 1e-6 for u in spoken)
+    play.wait_for(state="visible")  # ready again when all is said
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
@@ -131,8 +133,9 @@ def test_read_aloud_never_chooses_a_network_voice(context, live_server):
     page = context.new_page()
     page.goto(f"{live_server.url}/en/cards/deny/")
     page.locator(".listen__play").click()
+    wait_in_page(page, "() => window.__utterances.length > 2")
     voices = page.evaluate("window.__utterances.map((u) => u.voice && u.voice.name)")
-    assert voices and set(voices) == {"On-device English"}
+    assert set(voices) == {"On-device English"}
 
 
 @pytest.mark.parametrize("code", ["en", "sw"])
@@ -157,13 +160,23 @@ def test_dari_read_by_an_iranian_persian_voice_says_so(context, live_server):
     iranian = page.evaluate("new Intl.DisplayNames(['fa-AF'], {type: 'language'}).of('fa-IR')")
     assert iranian in note.inner_text() and iranian != "fa-IR"
     page.locator(".listen__play").click()
+    wait_in_page(page, "() => window.__utterances.length > 2")
     assert set(page.evaluate("window.__utterances.map((u) => u.voice.name)")) == {"Dariush"}
 
 
-def test_read_aloud_is_never_on_the_lockdown_screen(context, live_server):
+def test_the_lockdown_screen_reads_aloud_only_when_pressed_and_says_it_makes_sound(context, live_server):
+    device_with_voices(context, [{"lang": "en-US", "name": "Test voice", "default": True, "localService": True}])
     page = context.new_page()
     page.goto(live_server.url + "/en/lockdown/")
-    assert page.locator(".listen, .page-tools").count() == 0
+    play = page.locator(".listen__play")
+    play.wait_for(state="visible")  # the script has run: from here only a press starts sound
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__utterances.length") == 0
+    assert page.locator(".listen__sound").inner_text() == "Reading aloud makes sound that others can hear."
+    assert page.locator(".share, .text-size, #speak-language").count() == 0
+    play.click()
+    wait_in_page(page, "() => window.__utterances.length > 0")
+    assert page.evaluate("window.__utterances[0].text") == page.locator("h1").inner_text()
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])

@@ -1,6 +1,7 @@
 """WebKit (every iPhone browser's engine) and Firefox, as well as Chromium: the guide saves itself
 and opens with the server stopped, an update is offered and applied whole, a failed update leaves
-the old copy whole, and every crisis text opens with its key messages on a phone's first screen."""
+the old copy whole, every crisis text opens with its key messages on a phone's first screen, and a
+recording made in the review sheet plays offline."""
 
 import time
 
@@ -9,6 +10,7 @@ import pytest
 from tests.browser.conftest import expected_headings, normalise
 from tests.browser.engines import Display, Firefox, WebKit
 from tests.browser.test_key_messages import CRISIS_PAGES
+from tests.browser.test_listen import ALL_ENDED, HEARD, recordings_on, sheet_recording_url
 from tests.browser.test_update import CHECK_FOR_UPDATE, FailingAsset, saved_paths
 from tests.conftest import make_app
 
@@ -147,3 +149,22 @@ def test_the_key_messages_come_first_offline_on_a_phone_screen(engine, live_serv
         f"{engine.name}, {language}, offline, {measured['width']}x{measured['height']}: the key messages end at "
         f"{lowest:.0f} CSS pixels at most"
     )
+
+
+def test_a_recording_made_in_the_review_sheet_plays_with_the_server_stopped(
+    engine, live_server, recorded_app, recorded_edition, sound_card
+):
+    """The Arabic "Get out" recorded in Chromium's review sheet, and the card's other lines, offline."""
+    open_saved(engine, live_server, recorded_app, "ar")
+    live_server.stop()
+    engine.goto(f"{live_server.url}/ar/cards/get-out/")
+    expected = recordings_on(recorded_app, "/ar/cards/get-out/", "ar")
+    assert expected[0] == sheet_recording_url(recorded_edition)
+    engine.evaluate(HEARD.strip().removesuffix(";") + " || true")
+    wait_for(engine, "!document.querySelector('.listen__play').hidden")
+    engine.click(".listen__play")
+    wait_for(engine, f"({ALL_ENDED})({len(expected)})")
+    heard = engine.evaluate("window.__heard")
+    fetched = [url for url in engine.evaluate("window.__fetched") if "/recordings/" in url]
+    print(f"{engine.name}, ar, offline: {len(heard)} recordings played, {sum(h['seconds'] for h in heard):.1f} s")
+    assert fetched == expected and all(h["seconds"] > 0.3 for h in heard)

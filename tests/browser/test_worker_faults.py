@@ -131,7 +131,7 @@ def test_an_update_of_the_worker_alone_that_fails_leaves_the_old_copy_whole(cont
     )
     worker = tmp_path / "sw.js"
     source = Path(DefaultConfig.SERVICE_WORKER_SOURCE).read_text(encoding="utf-8")
-    worker.write_text(source + "\n// a fix\n", encoding="utf-8")
+    worker.write_text(source + "\nself.FIXED = true;\n", encoding="utf-8")  # code: comments are not served
     only_worker_changed = missoula_app(tmp_path / "v1b", SERVICE_WORKER_SOURCE=str(worker))
     live_server.deploy(FailingAsset(only_worker_changed, "/en/about/"))
     assert check_for_update(page) == "redundant"
@@ -274,7 +274,7 @@ def only_the_worker_changed(tmp_path):
     """A version whose every page and asset is byte for byte the active one's: only /sw.js differs."""
     worker = tmp_path / "sw.js"
     source = Path(DefaultConfig.SERVICE_WORKER_SOURCE).read_text(encoding="utf-8")
-    worker.write_text(source + "\n// a fix\n", encoding="utf-8")
+    worker.write_text(source + "\nself.FIXED = true;\n", encoding="utf-8")  # code: comments are not served
     return missoula_app(tmp_path / "worker-only", SERVICE_WORKER_SOURCE=str(worker))
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from tests.missoula import LANGUAGES
+from tests.missoula import LANGUAGES, missoula_app
+from tests.recordings import crisis_lines, record_audio, spoken
 from webapp.settings import DefaultConfig
 
 KIB = 1024
@@ -20,6 +21,9 @@ CSS_BUDGET = 12 * KIB
 JS_BUDGET = 15 * KIB
 PICTOGRAM_BUDGET = 20 * KIB  # what the pictograms add to one language's offline copy
 PICTOGRAM = re.compile(r'<svg class="pictogram[^"]*".*?</svg>', re.S)
+# A recording of every crisis line (58 in this edition, 2.5 to 3.5 minutes), saved with one
+# language's copy: MP3 at 24 kbit/s, the least that keeps a voice clear, is 3 KB a second.
+RECORDINGS_BUDGET = 768 * KIB
 
 
 def compressed_size(client, url, encoding="br"):
@@ -96,3 +100,19 @@ def test_no_web_fonts():
     static = Path(DefaultConfig.STATIC_SOURCE_DIR)
     assert not [p for p in static.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
     assert "@font-face" not in (static / "css" / "guide.css").read_text()
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_a_recording_of_every_crisis_line_adds_at_most_768_kib_to_a_language(tmp_path, edition_copy, code):
+    """Every crisis line of the edition said at a moderate pace (espeak-ng, 150 words a minute),
+    filed by record-audio, then measured as the offline copy saves it (MP3 is sent as it is)."""
+    app = missoula_app(tmp_path / "app", EDITION=str(edition_copy))
+    wavs = spoken(app, code, list(crisis_lines(app, code)), tmp_path / "wav", "-s", "150")
+    exit_code, output = record_audio(app, code, wavs)
+    assert exit_code == 0, output
+    client = missoula_app(tmp_path / "recorded", EDITION=str(edition_copy)).test_client()
+    recordings = [e["url"] for e in precache(client)["languages"][code] if "/recordings/" in e["url"]]
+    total = sum(compressed_size(client, url) for url in recordings)
+    seconds = sum(float(line.split(": ")[1].split(" s,")[0]) for line in output.splitlines() if " s, filed as " in line)
+    print(f"{code}: {len(recordings)} recordings, {seconds:.0f} s, add {total / KIB:.0f} KiB to the offline copy")
+    assert len(recordings) == len(wavs) and total <= RECORDINGS_BUDGET

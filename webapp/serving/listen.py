@@ -51,10 +51,14 @@ def say_key(english):
 
 
 def playable(language):
-    """{English: recording} of a language's recordings that hold for today's translations."""
-    with in_language(language):
-        texts = {s: s if language.is_source else gettext(s) for s in crisis_strings(guide()) if is_translated(s)}
-    return holding(current_app.extensions["recordings"].get(language.code, []), texts)
+    """{English: recording} of a language's recordings that hold for today's translations (worked
+    out once per process: the catalogs and the records do not change while it runs)."""
+    found = current_app.extensions.setdefault("playable_recordings", {})
+    if language.code not in found:
+        with in_language(language):
+            texts = {s: s if language.is_source else gettext(s) for s in crisis_strings(guide()) if is_translated(s)}
+        found[language.code] = holding(current_app.extensions["recordings"].get(language.code, []), texts)
+    return found[language.code]
 
 
 def recorded_languages():

@@ -1,4 +1,4 @@
-"""WebKit and Firefox for the browser tests, behind one small interface: goto, evaluate, close.
+"""WebKit and Firefox for the browser tests, behind one small interface: goto, click, evaluate, close.
 
 - WebKit: Debian's WebKitGTK MiniBrowser, driven by WebKitWebDriver (webkit2gtk-driver) through
   Selenium, on an Xvfb display (MiniBrowser has no headless mode and hangs without a display).
@@ -93,6 +93,12 @@ class WebKit:
     def goto(self, url):
         self.driver.get(url)
 
+    def click(self, selector):
+        """A real click, as a person's (the user activation a page needs to start sound)."""
+        from selenium.webdriver.common.by import By
+
+        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+
     def phone_size(self):
         """As close to a 360x640 phone as the MiniBrowser's window goes (it keeps its toolbar,
         so it is 447 CSS pixels wide at least): the page measures what it got (innerWidth)."""
@@ -152,6 +158,10 @@ class Firefox:
 
     def goto(self, url):
         return self._send({"goto": url})
+
+    def click(self, selector):
+        """A real click, as a person's (the user activation a page needs to start sound)."""
+        return self._send({"click": selector})
 
     def phone_size(self):
         """The bridge's page is 360x640 already (firefox_bridge.mjs)."""

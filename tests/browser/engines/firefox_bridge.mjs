@@ -33,10 +33,6 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
       // A real click (user activation), as a person's: what lets a page start sound.
       await page.click(command.click);
       answer({ value: true });
-    } else if (command.click) {
-      // A real click (user activation), as a person's: what lets a page start sound.
-      await page.click(command.click);
-      answer({ value: true });
     } else if (command.evaluate) {
       answer({ value: await page.evaluate(command.evaluate) });
     } else if (command.close) {
