@@ -1,6 +1,7 @@
 """`flask --app webapp edition check | new DIR`: check an edition, or start one."""
 
 import shutil
+import webbrowser
 from pathlib import Path
 
 import click
@@ -100,6 +101,37 @@ def new(directory):
         f"  GUIDE_EDITION={target} .venv/bin/flask --app webapp edition check\n"
         f"until it passes, and serve it with GUIDE_EDITION={target} scripts/serve."
     )
+
+
+@edition.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--port", type=int, default=0, help="The port to serve on (default: a free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address without opening a browser.")
+def studio(directory, port, no_browser):
+    """Edit an edition in the browser: forms, problems beside their fields, the page beside them.
+    DIRECTORY (default: the edition in use) is made from the starter edition if it does not exist.
+    Served on this computer only, at an address with a secret in it."""
+    from webapp.studio import create_studio, studio_server  # the studio's own app, only for this command
+
+    target = Path(directory) if directory else resolve_edition_path(current_app.config["EDITION"])
+    if not (target / EDITION_FILE).is_file():
+        if target.exists() and any(target.iterdir()):
+            raise click.ClickException(f"{target} holds files but no {EDITION_FILE}: choose a new folder")
+        shutil.copytree(STARTER, target, dirs_exist_ok=True)
+        click.echo(f"Started a new edition in {target} from the starter edition.")
+    app = create_studio(target)
+    server = studio_server(app, port)
+    address = f"http://127.0.0.1:{server.server_port}/{app.config['STUDIO_TOKEN']}/"
+    click.echo(
+        f"The studio for {target} is at\n  {address}\n"
+        "Only this computer can open it, and only with this address. Press Ctrl+C to stop it."
+    )
+    if not no_browser:
+        webbrowser.open(address)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("The studio has stopped; what you saved is in the edition's folder.")
 
 
 @edition.command()

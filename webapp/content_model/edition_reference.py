@@ -110,7 +110,7 @@ def _kind(annotation):
     return getattr(annotation, "__name__", str(annotation))
 
 
-def _example(value, limit=110):
+def example_text(value, limit=110):
     """A value as one line (JSON is YAML too, with its text in double quotes)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -131,7 +131,7 @@ def _gather(model, nodes, examples):
             _gather(child, inner, examples)
 
 
-def _examples(edition_path):
+def field_examples(edition_path):
     examples = {}
     for file, model, entry in edition_files():
         path = Path(edition_path) / file
@@ -166,7 +166,7 @@ def _fields(model, examples):
         described = " ".join((field.description or "").split())
         lines.append(f"- **`{name}`** ({need}; {_kind(field.annotation)}): {described}")
         if (model, name) in examples:
-            lines.append(f"  Example: `{_example(examples[(model, name)])}`")
+            lines.append(f"  Example: `{example_text(examples[(model, name)])}`")
     return lines
 
 
@@ -197,7 +197,7 @@ def _pages(url_rules):
 def reference_text(url_rules, edition_path=DEFAULT_EDITION):
     """docs/edition-reference.md, as the models say it today (url_rules: {endpoint: URL rule}, the
     app's)."""
-    examples = _examples(edition_path)
+    examples = field_examples(edition_path)
     out = [
         "# Edition reference",
         "",
@@ -238,7 +238,7 @@ def reference_text(url_rules, edition_path=DEFAULT_EDITION):
     out += ["", "## Blocks", "", "Each block is one line that starts with its kind:", ""]
     for kind, model in BLOCKS.items():
         example = examples.get((model, kind))
-        shown = f" Example: `{_example({kind: example})}`" if example is not None else ""
+        shown = f" Example: `{example_text({kind: example})}`" if example is not None else ""
         out.append(f"- **`{kind}`**: {_title(model)}.{shown}")
     return "\n".join(out) + "\n"
 

@@ -160,13 +160,22 @@ def error_problem(shown_as, loc, error, data, path=None, entry=None):
     return problem(shown_as, loc, data, message(error), path, entry)
 
 
+class Problem(str):
+    """One problem as its line of text, which also knows its file and the path to its field (loc),
+    so that a form can show it beside that field (the edition studio)."""
+
+    def __new__(cls, text, file=None, loc=()):
+        made = super().__new__(cls, text)
+        made.file, made.loc = file, tuple(loc)
+        return made
+
+
 def problem(shown_as, loc, data, text, path=None, entry=None, said=None):
     """One line: the file, its line, the place in words and what is wrong (said: the place to name,
     when it is not loc's own)."""
-    """One line: the file, its line, the place in words and what is wrong."""
     line = line_of(path, loc) if path is not None else None
     where = in_words(loc if said is None else said, data, entry)
-    return f"{shown_as}{f', line {line}' if line else ''}: {where + ': ' if where else ''}{text}"
+    return Problem(f"{shown_as}{f', line {line}' if line else ''}: {where + ': ' if where else ''}{text}", path, loc)
 
 
 def yaml_problem(exc, path, shown_as):

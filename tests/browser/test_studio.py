@@ -1,0 +1,90 @@
+"""The edition studio in real Chromium: a file of the edition as a form made from the content model,
+a problem shown beside the field it names as the person types, the guide's own page beside the form
+changing with it (right to left in Arabic), unsaved work kept in the browser, and a save that
+writes only what changed."""
+
+import re
+import shutil
+import threading
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CHROMIUM_ARGS
+from tests.fixture import FIXTURE_EDITION
+from webapp.studio import create_studio, studio_server
+
+TOKEN = "studio-test-secret"
+
+
+@pytest.fixture()
+def edition_copy(tmp_path):
+    """The fixture edition (a made-up district, English and Arabic), to edit."""
+    target = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, target)
+    return target
+
+
+@pytest.fixture()
+def studio_url(edition_copy, tmp_path):
+    server = studio_server(create_studio(edition_copy, work_dir=tmp_path / "work", token=TOKEN))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/{TOKEN}/"
+    server.shutdown()
+
+
+@pytest.fixture()
+def desk(playwright_instance, chromium_path):
+    """A laptop's window: the form and the phone-sized page side by side."""
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    yield page
+    browser.close()
+
+
+def field(page, path, kind="input"):
+    return page.locator(f"[data-schemapath='{path}'] {kind}").first
+
+
+def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, edition_copy):
+    page = desk
+    page.goto(studio_url)
+    page.locator("[data-file='content/cards.yaml']").click()
+    status = page.locator("#status")
+    expect(status).to_have_text(re.compile("^No problems"), timeout=30_000)
+    preview = page.frame_locator("#preview")
+    expect(preview.locator(".card--get-out .card__name")).to_have_text("Get out", timeout=30_000)
+
+    title = field(page, "root.cards.0.title")
+    title.fill("Get out now")
+    title.press("Tab")
+    expect(preview.locator(".card--get-out .card__name")).to_have_text("Get out now", timeout=30_000)
+
+    line = field(page, "root.cards.0.key_messages.0.text")
+    line.fill("")
+    line.press("Tab")
+    problem = page.locator("[data-schemapath^='root.cards.0.key_messages.0'] .studio-problem")
+    expect(problem).to_contain_text("the 1st key message of the Get out now card", timeout=30_000)
+    expect(status).to_contain_text("1 problem")
+    line.fill("Leave your bag.")
+    line.press("Tab")
+    expect(status).to_have_text(re.compile("^No problems"), timeout=30_000)
+    expect(problem).to_have_count(0)
+
+    # In Arabic, the same page from right to left (its untranslated new title marked as English).
+    page.locator("#preview-language").select_option("ar")
+    expect(preview.locator("html")).to_have_attribute("dir", "rtl", timeout=30_000)
+
+    # Unsaved work survives a reload: it is kept in this browser until it is saved.
+    page.reload()
+    page.locator("[data-file='content/cards.yaml']").click()
+    expect(status).to_contain_text("unsaved changes", timeout=30_000)
+    expect(field(page, "root.cards.0.title")).to_have_value("Get out now")
+    assert "Get out now" not in (edition_copy / "content/cards.yaml").read_text()
+
+    page.locator("#save").click()
+    expect(status).to_contain_text("Saved", timeout=30_000)
+    saved = yaml.safe_load((edition_copy / "content/cards.yaml").read_text())
+    assert saved["cards"][0]["title"] == "Get out now"
+    assert saved["cards"][0]["key_messages"][0] == {"text": "Leave your bag.", "pictogram": "leave-things"}

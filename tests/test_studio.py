@@ -1,0 +1,204 @@
+"""The edition studio's app: only this computer, with its secret and its page's token, may read or
+change an edition; only the edition's own files, inside its folder; a save keeps comments and order,
+is atomic, and never overwrites a version the person did not see; bad input is one clear message."""
+
+import errno
+import json
+import os
+
+import pytest
+import yaml
+
+from webapp.settings import PROJECT_ROOT
+from webapp.studio import create_studio
+
+TOKEN = "secret-of-this-test"
+CARDS = "content/cards.yaml"
+
+
+@pytest.fixture()
+def studio(edition_copy, tmp_path):
+    return create_studio(edition_copy, work_dir=tmp_path / "work", token=TOKEN)
+
+
+@pytest.fixture()
+def client(studio):
+    return studio.test_client()
+
+
+def changes(studio):
+    return {"X-CSRF-Token": studio.config["CSRF_TOKEN"]}
+
+
+def opened(client, name=CARDS):
+    answer = client.get(f"/{TOKEN}/api/files/{name}")
+    assert answer.status_code == 200, answer.data
+    return answer.get_json()
+
+
+def save(client, studio, data, version, name=CARDS, **headers):
+    return client.put(
+        f"/{TOKEN}/api/files/{name}", json={"data": data, "version": version}, headers={**changes(studio), **headers}
+    )
+
+
+def test_without_the_secret_from_elsewhere_or_without_the_pages_token_nothing_is_read_or_changed(
+    studio, client, edition_copy
+):
+    before = (edition_copy / CARDS).read_bytes()
+    file = opened(client)
+    assert client.get("/").status_code == 404
+    assert client.get(f"/not-{TOKEN}/").status_code == 404
+    assert client.get(f"/not-{TOKEN}/api/files/{CARDS}").status_code == 404
+    assert client.get(f"/{TOKEN}/", headers={"Host": "studio.example.org"}).status_code == 403
+    # DNS rebinding: a page of another site, its name pointed at this computer, sends its own Host.
+    assert client.get(f"/{TOKEN}/api/files/{CARDS}", headers={"Host": "attacker.example:8765"}).status_code == 403
+    refused = [
+        client.put(f"/{TOKEN}/api/files/{CARDS}", json={"data": {}, "version": file["version"]}),  # no CSRF token
+        save(client, studio, {}, file["version"], **{"X-CSRF-Token": "guessed"}),
+        save(client, studio, {}, file["version"], Origin="https://attacker.example"),
+        save(client, studio, {}, file["version"], Host="attacker.example"),
+        client.put(f"/not-{TOKEN}/api/files/{CARDS}", json={"data": {}}, headers=changes(studio)),
+        client.post(f"/{TOKEN}/api/check/{CARDS}", json={"data": {}}),
+    ]
+    assert [answer.status_code for answer in refused] == [403, 403, 403, 403, 404, 403]
+    assert (edition_copy / CARDS).read_bytes() == before
+    page = client.get(f"/{TOKEN}/")
+    assert page.status_code == 200 and page.headers["Referrer-Policy"] == "no-referrer"
+    assert "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "name", ["../../../../etc/passwd", "content/../../outside.yaml", "edition.yaml/../../x", "review-sheets/x.csv"]
+)
+def test_only_the_editions_own_files_are_read_or_written(studio, client, name):
+    assert client.get(f"/{TOKEN}/api/files/{name}").status_code in (400, 404)
+    assert save(client, studio, {"a": 1}, "", name=name).status_code in (400, 404)
+
+
+def test_a_symbolic_link_out_of_the_edition_is_refused(studio, client, edition_copy, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("secret: 1\n")
+    (edition_copy / "content/home.yaml").unlink()
+    (edition_copy / "content/home.yaml").symlink_to(outside)
+    answer = client.get(f"/{TOKEN}/api/files/content/home.yaml")
+    assert answer.status_code == 400 and "leads outside the edition's folder" in answer.get_json()["error"]
+    assert save(client, studio, {"x": 1}, "", name="content/home.yaml").status_code == 400
+    assert outside.read_text() == "secret: 1\n"
+
+
+def test_a_save_keeps_comments_order_and_quotes_and_changes_only_what_changed(studio, client, edition_copy):
+    before = (edition_copy / CARDS).read_text()
+    file = opened(client)
+    unchanged = save(client, studio, file["data"], file["version"])
+    assert unchanged.status_code == 200 and (edition_copy / CARDS).read_text() == before
+    file["data"]["cards"][0]["title"] = "Get out: now, it's time # go"
+    assert save(client, studio, file["data"], unchanged.get_json()["version"]).status_code == 200
+    after = (edition_copy / CARDS).read_text()
+    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines(), strict=True) if old != new]
+    assert changed == [('    title: "Get out"', '    title: "Get out: now, it\'s time # go"')]
+    assert yaml.safe_load(after)["cards"][0]["title"] == "Get out: now, it's time # go"
+
+
+def test_two_tabs_never_overwrite_each_other_silently(studio, client, edition_copy):
+    first, second = opened(client), opened(client)
+    first["data"]["cards"][0]["title"] = "From the first tab"
+    assert save(client, studio, first["data"], first["version"]).status_code == 200
+    saved = (edition_copy / CARDS).read_bytes()
+    second["data"]["cards"][0]["title"] = "From the second tab"
+    conflict = save(client, studio, second["data"], second["version"])
+    assert conflict.status_code == 409
+    assert "changed since you opened it" in conflict.get_json()["error"]
+    assert (edition_copy / CARDS).read_bytes() == saved
+    # The person chose: theirs over the other version, knowingly.
+    assert save(client, studio, second["data"], conflict.get_json()["version"]).status_code == 200
+    assert "From the second tab" in (edition_copy / CARDS).read_text()
+
+
+def test_bad_input_is_one_clear_message_and_changes_nothing(studio, client, edition_copy):
+    before = (edition_copy / CARDS).read_bytes()
+    file = opened(client)
+    file["data"]["cards"][0]["title"] = "PNG\x00\x01\x02 pasted"
+    binary = save(client, studio, file["data"], file["version"])
+    assert binary.status_code == 400 and "not text (was a file pasted in?)" in binary.get_json()["error"]
+    file["data"]["cards"][0]["title"] = "x" * 600_000
+    huge = save(client, studio, file["data"], file["version"])
+    assert huge.status_code == 400 and "holds at most 512 KB" in huge.get_json()["error"]
+    enormous = client.put(f"/{TOKEN}/api/files/{CARDS}", data=b"{" + b" " * 2_000_000 + b"}", headers=changes(studio))
+    assert enormous.status_code == 413 and "too large" in enormous.get_json()["error"]
+    not_json = client.put(f"/{TOKEN}/api/files/{CARDS}", data=b"\x89PNG", headers=changes(studio))
+    assert not_json.status_code == 400 and "not a form's content" in not_json.get_json()["error"]
+    assert (edition_copy / CARDS).read_bytes() == before
+    assert [p.name for p in (edition_copy / "content").iterdir() if p.name.endswith(".saving")] == []
+
+
+def test_a_full_disk_says_so_and_leaves_the_file_whole(studio, client, edition_copy, monkeypatch):
+    before = (edition_copy / CARDS).read_bytes()
+    file = opened(client)
+    file["data"]["cards"][0]["title"] = "Not saved"
+
+    def full(_descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    answer = save(client, studio, file["data"], file["version"])
+    assert answer.status_code == 507
+    assert (
+        "No space left on device" in answer.get_json()["error"] and "kept in this browser" in answer.get_json()["error"]
+    )
+    assert (edition_copy / CARDS).read_bytes() == before
+    assert [p.name for p in (edition_copy / "content").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_draft_is_checked_as_edition_check_checks_it_by_field_and_saves_nothing(studio, client, edition_copy):
+    before = (edition_copy / CARDS).read_bytes()
+    file = opened(client)
+    file["data"]["cards"][0]["key_messages"][0]["text"] = ""
+    file["data"]["cards"][1]["sources"] = ["no-such-source"]
+    answer = client.post(f"/{TOKEN}/api/check/{CARDS}", json={"data": file["data"]}, headers=changes(studio))
+    found = {tuple(p["loc"]): p["text"] for p in answer.get_json()["problems"]}
+    assert found[("cards", "0", "key_messages", "0", "text")].startswith("the 1st key message of the Get out card")
+    assert any("no-such-source" in text for text in found.values())
+    assert answer.get_json()["preview"] is False
+    assert (edition_copy / CARDS).read_bytes() == before
+    good = client.post(f"/{TOKEN}/api/check/{CARDS}", json={"data": opened(client)["data"]}, headers=changes(studio))
+    assert good.get_json() | {"pages": None} == {
+        "problems": [],
+        "advice": [],
+        "elsewhere": [],
+        "preview": True,
+        "pages": None,
+    }
+    assert "/{lang}/cards/" in good.get_json()["pages"]
+    preview = client.get(f"/{TOKEN}/preview/ar/cards/")
+    assert preview.status_code == 200 and 'dir="rtl"' in preview.get_data(as_text=True)
+    assert "<script" not in preview.get_data(as_text=True)  # the page as it reads, saving nothing
+
+
+def test_the_forms_pick_sources_and_pictograms_from_the_editions_lists(client):
+    schema = opened(client)["schema"]
+    sources = schema["$defs"]["Card"]["properties"]["sources"]
+    assert sources["format"] == "checkbox" and sources["items"]["enum"] == ["evs-plan", "evp-tips"]
+    assert "Example:" in schema["$defs"]["Card"]["properties"]["title"]["description"]
+    assert "lock-door" in schema["$defs"]["KeyMessage"]["properties"]["pictogram"]["enum"]
+
+
+def test_nothing_of_the_studio_is_part_of_the_public_guide(app):
+    assert not [rule.rule for rule in app.url_map.iter_rules() if "api/" in rule.rule or "preview" in rule.rule]
+    client = app.test_client()
+    assert client.get("/static/studio.js").status_code == 404
+    assert client.get("/static/vendor/jsoneditor.js").status_code == 404
+
+
+def test_the_form_library_is_the_npm_packages_own_file():
+    """JSON Editor comes from npm (package.json pins it) and is served by the studio, never a CDN:
+    the copy the studio serves is the package's file, byte for byte."""
+    installed = PROJECT_ROOT / "node_modules/@json-editor/json-editor/dist/jsoneditor.js"
+    if not installed.is_file():
+        pytest.fail(f"{installed} is missing: run scripts/test, which runs npm ci.")
+    served = PROJECT_ROOT / "webapp/studio/static/vendor/jsoneditor.js"
+    assert served.read_bytes() == installed.read_bytes()
+    notice = served.with_name("jsoneditor.js.LICENSE.txt")
+    assert notice.read_bytes() == installed.with_name("jsoneditor.js.LICENSE.txt").read_bytes()
+    pinned = json.loads((PROJECT_ROOT / "package.json").read_text())["devDependencies"]["@json-editor/json-editor"]
+    assert f'@version "{pinned}"' in notice.read_text(encoding="utf-8") and "@license MIT" in notice.read_text()

@@ -1,0 +1,71 @@
+"""A draft, checked and shown before it is saved: a copy of the edition (the overlay) in which the
+draft replaces its file is checked exactly as `edition check` checks an edition, and, when it
+passes, served by the guide itself for the preview. The edition's own files are untouched until the
+person saves.
+"""
+
+import shutil
+import threading
+from pathlib import Path
+
+from webapp import create_app
+from webapp.content_model.crisis_text import crisis_length_advice
+from webapp.content_model.edition import EditionError
+from webapp.content_model.edition_commands import checked_edition
+from webapp.content_model.page_registry import PAGES
+from webapp.studio import edition_files
+
+SKIPPED = shutil.ignore_patterns("review-sheets", ".*.saving", "__pycache__")
+
+
+class Drafts:
+    def __init__(self, edition, work_dir):
+        self.edition = Path(edition).resolve()
+        self.overlay = Path(work_dir) / "edition"
+        self.build_dir = Path(work_dir) / "build"
+        self.lock = threading.Lock()  # one draft at a time: the overlay is one folder
+        self.guide_app = None  # the guide as last previewed
+
+    def check(self, name, data):
+        """{problems: [{text, loc}], advice: [{text, loc}], elsewhere: [text]} of the edition with
+        this draft of one file; the preview shows it when it has no problem."""
+        with self.lock:
+            shutil.copytree(self.edition, self.overlay, ignore=SKIPPED, dirs_exist_ok=True)
+            target = edition_files.inside(self.overlay, name)
+            _data, version = edition_files.read(self.overlay, name)
+            edition_files.write(self.overlay, name, data, version)
+            try:
+                _found, guide = checked_edition(self.overlay)
+            except EditionError as error:
+                return self._sorted(target, error.problems, [])
+            advice = [
+                (file, where, what)
+                for file, where, what in crisis_length_advice(guide)
+                if f"content/{file}.yaml" == name
+            ]
+            self.guide_app = create_app(
+                {"EDITION": str(self.overlay), "BUILD_DIR": str(self.build_dir), "TESTING": True}
+            )
+            checked = self._sorted(target, [], [{"text": what, "loc": list(where)} for _file, where, what in advice])
+            return {**checked, "pages": self.pages_of(name)}
+
+    def pages_of(self, name):
+        """The addresses of the guide's pages that show a file ("/{lang}/cards/"), for the preview."""
+        stem = name.removeprefix("content/").removesuffix(".yaml")
+        endpoints = [page.endpoint for page in PAGES.values() if page.content == stem] or ["pages.home"]
+        rules = {rule.endpoint: rule.rule for rule in self.guide_app.url_map.iter_rules()}
+        return [rules[endpoint].replace("<lang:lang>", "{lang}") for endpoint in endpoints if endpoint in rules]
+
+    def _sorted(self, target, problems, advice):
+        """The problems of the file being edited, by field; those of other files, in words."""
+        mine, elsewhere = [], []
+        for text in problems:
+            said = str(text).replace(str(self.overlay), str(self.edition))
+            file = getattr(text, "file", None)
+            if file is not None and Path(file).resolve() == target:
+                # Beside its field, the file and line go without saying.
+                short = said.split(": ", 1)[1] if said.startswith(str(self.edition)) else said
+                mine.append({"text": short, "loc": [str(part) for part in text.loc]})
+            else:
+                elsewhere.append(said)
+        return {"problems": mine, "advice": advice, "elsewhere": elsewhere, "preview": not problems}

@@ -1,0 +1,156 @@
+"""The edition's files as the studio reads and writes them: only the files an edition has, only
+inside its folder, read as data and written back through ruamel.yaml's round trip (comments, order
+and quotes kept), atomically, and never over a version the person did not see.
+"""
+
+import hashlib
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from webapp.content_model.content import TRANSLATABLE_KEYS
+from webapp.content_model.edition_reference import edition_files
+
+MAX_BYTES = 512 * 1024  # the largest content file of the Missoula edition is 20 KB
+
+
+class FileRefused(ValueError):
+    """A file the studio does not read or write, or a value it cannot keep: said in one line."""
+
+
+def editable_files():
+    """{name as the studio shows it (content/cards.yaml): the schema's file name} of an edition."""
+    return {file: file for file, _model, _entry in edition_files()}
+
+
+def _yaml():
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a sentence over lines: a diff then shows what changed
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def inside(edition, name):
+    """The path of one of the edition's files, refused unless it is one of its files and stays inside
+    its folder once every symbolic link is followed."""
+    if name not in editable_files():
+        raise FileRefused(f"{name!r} is not one of an edition's files")
+    root = Path(edition).resolve()
+    path = (root / name).resolve()
+    if not path.is_relative_to(root):
+        raise FileRefused(f"{name} leads outside the edition's folder")
+    return path
+
+
+def version_of(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(edition, name):
+    """(the file's data as plain JSON-able values, its version): {} and "" for a missing file."""
+    path = inside(edition, name)
+    if not path.is_file():
+        return {}, ""
+    raw = path.read_bytes()
+    try:
+        data = _yaml().load(raw.decode("utf-8"))
+    except (UnicodeDecodeError, YAMLError) as error:
+        raise FileRefused(
+            f"{name} cannot be read as YAML ({str(error).splitlines()[0]}): fix it in a text editor"
+        ) from None
+    return _plain(data), version_of(raw)
+
+
+def _plain(node):
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    return node
+
+
+def checked_value(value, where="the file"):
+    """value, refused in one line if it holds what no field of an edition takes: a control
+    character (a binary file pasted in), or anything but text, numbers, lists and mappings."""
+    if isinstance(value, str):
+        if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\ufffd" in value:
+            raise FileRefused(f"{where} holds characters that are not text (was a file pasted in?)")
+        return value
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, list):
+        return [checked_value(v, where) for v in value]
+    if isinstance(value, dict):
+        return {str(k): checked_value(v, f"{where}, {k}") for k, v in value.items()}
+    raise FileRefused(f"{where} holds a value that is not text, a number, a list or a mapping")
+
+
+def merged(old, new, key=None):
+    """new, written into old's nodes where they match, so that comments, order and quoting survive;
+    a new text of a field people read is written in double quotes, as the starter edition writes it."""
+    if isinstance(new, dict):
+        target = old if isinstance(old, CommentedMap) else CommentedMap()
+        for gone in [k for k in target if k not in new]:
+            del target[gone]
+        for name, value in new.items():
+            target[name] = merged(target.get(name), value, name)
+        return target
+    if isinstance(new, list):
+        target = old if isinstance(old, CommentedSeq) else CommentedSeq()
+        items = [merged(target[i] if i < len(target) else None, value, key) for i, value in enumerate(new)]
+        del target[:]
+        target.extend(items)
+        return target
+    if isinstance(new, str):
+        if old == new:
+            return old
+        # ruamel quotes whatever needs it (a colon, an apostrophe); text people read is written in
+        # double quotes, as the starter edition writes it.
+        quoted = isinstance(old, DoubleQuotedScalarString) or (old is None and key in TRANSLATABLE_KEYS)
+        return DoubleQuotedScalarString(new) if quoted else new
+    return new
+
+
+def write(edition, name, data, seen_version):
+    """Write data into the file if it is still the version the person opened (seen_version; "" for a
+    file that did not exist); returns the new version. Atomic: a failed write (a full disk) leaves
+    the file as it was."""
+    path = inside(edition, name)
+    current = path.read_bytes() if path.is_file() else b""
+    if version_of(current) != seen_version and not (seen_version == "" and not current):
+        raise VersionConflict(version_of(current))
+    yaml = _yaml()
+    document = yaml.load(current.decode("utf-8")) if current else None
+    out = io.StringIO()
+    yaml.dump(merged(document, checked_value(data)), out)
+    body = out.getvalue().encode("utf-8")
+    if len(body) > MAX_BYTES:
+        raise FileRefused(
+            f"{name} would be {len(body) // 1024} KB; an edition's file holds at most {MAX_BYTES // 1024} KB"
+        )
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".saving")
+    try:
+        with os.fdopen(descriptor, "wb") as fh:
+            fh.write(body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return version_of(body)
+
+
+class VersionConflict(Exception):
+    """The file changed since the person opened it (another tab, another program)."""
+
+    def __init__(self, current_version):
+        super().__init__(current_version)
+        self.current_version = current_version

@@ -1,0 +1,191 @@
+/* The edition studio's page: one file as a form (JSON Editor, drawn from the content model's JSON
+ * Schema), checked by the server as the person types (the same checks as `edition check`, shown
+ * beside the fields they name), kept in this browser until it is saved, and the guide's own page
+ * beside it. */
+'use strict';
+
+(function () {
+  var body = document.body;
+  var base = body.getAttribute('data-base');
+  var csrf = body.getAttribute('data-csrf');
+  var edition = body.getAttribute('data-edition');
+  var formBox = document.getElementById('form');
+  var statusLine = document.getElementById('status');
+  var actions = document.querySelector('.studio-actions');
+  var saveButton = document.getElementById('save');
+  var replaceButton = document.getElementById('replace');
+  var reopenButton = document.getElementById('reopen');
+  var elsewhere = document.getElementById('elsewhere');
+  var heading = document.getElementById('file-heading');
+  var frame = document.getElementById('preview');
+  var languageChoice = document.getElementById('preview-language');
+  var pageChoice = document.getElementById('preview-page');
+  var editor = null;
+  var file = null;
+  var version = '';
+  var otherVersion = '';
+  var timer = null;
+  var checking = 0;
+  var restored = false; // the form holds a draft this browser kept, not the file as saved
+
+  function say(text, kind) {
+    statusLine.textContent = text;
+    statusLine.setAttribute('data-kind', kind || 'note');
+  }
+
+  function draftKey() { return 'studio:' + edition + ':' + file; }
+
+  function keepDraft() {
+    try {
+      window.localStorage.setItem(draftKey(), JSON.stringify({ data: editor.getValue(), version: version }));
+    } catch (error) { /* too large for this browser's storage: the form still holds it */ }
+  }
+
+  function storedDraft() {
+    try { return JSON.parse(window.localStorage.getItem(draftKey()) || 'null'); } catch (error) { return null; }
+  }
+
+  function dropDraft() {
+    try { window.localStorage.removeItem(draftKey()); } catch (error) { /* nothing kept */ }
+  }
+
+  function api(method, path, payload) {
+    return fetch(base + path, {
+      method: method,
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    }).then(function (response) {
+      return response.json().catch(function () { return { error: 'The studio answered ' + response.status + '.' }; })
+        .then(function (answer) { answer.status = response.status; return answer; });
+    });
+  }
+
+  // A problem's place in the form: the field it names, or the nearest one drawn.
+  function fieldFor(loc) {
+    for (var end = loc.length; end >= 0; end--) {
+      var path = ['root'].concat(loc.slice(0, end)).join('.');
+      var found = formBox.querySelector('[data-schemapath="' + path + '"]');
+      if (found) return found;
+    }
+    return formBox;
+  }
+
+  function showProblems(answer) {
+    formBox.querySelectorAll('.studio-problem, .studio-advice').forEach(function (note) { note.remove(); });
+    [['problems', 'studio-problem'], ['advice', 'studio-advice']].forEach(function (kind) {
+      (answer[kind[0]] || []).forEach(function (found) {
+        var note = document.createElement('p');
+        note.className = kind[1];
+        note.textContent = found.text;
+        fieldFor(found.loc || []).appendChild(note);
+      });
+    });
+    elsewhere.hidden = !(answer.elsewhere || []).length;
+    elsewhere.textContent = '';
+    (answer.elsewhere || []).forEach(function (text) {
+      var line = document.createElement('p');
+      line.textContent = text;
+      elsewhere.appendChild(line);
+    });
+    var count = (answer.problems || []).length + (answer.elsewhere || []).length;
+    var unsaved = restored ? 'Your unsaved changes, kept in this browser, are back: save them, or open the file again.'
+      : (storedDraft() ? 'Not saved yet.' : 'Saved.');
+    if (count) say(count + (count === 1 ? ' problem' : ' problems') + ': see the fields marked below. ' + unsaved, 'problem');
+    else say('No problems. ' + unsaved);
+  }
+
+  function showPreview(pages) {
+    if (pages) {
+      var chosen = pageChoice.value;
+      pageChoice.textContent = '';
+      pages.forEach(function (page) {
+        var option = document.createElement('option');
+        option.value = page;
+        option.textContent = page.replace('{lang}', languageChoice.value);
+        pageChoice.appendChild(option);
+      });
+      if (pages.indexOf(chosen) !== -1) pageChoice.value = chosen;
+    }
+    if (!pageChoice.value) return;
+    frame.src = base + 'preview' + pageChoice.value.replace('{lang}', languageChoice.value);
+  }
+
+  function check() {
+    var mine = ++checking;
+    api('POST', 'api/check/' + file, { data: editor.getValue() }).then(function (answer) {
+      if (mine !== checking) return; // a later check is on its way
+      if (answer.error) return say(answer.error, 'problem');
+      showProblems(answer);
+      if (answer.preview) showPreview(answer.pages);
+    });
+  }
+
+  function changed() {
+    keepDraft();
+    say('Checking…');
+    clearTimeout(timer);
+    timer = setTimeout(check, 600);
+  }
+
+  function open(name, keepMine) {
+    file = name;
+    document.querySelectorAll('[data-file]').forEach(function (button) {
+      button.setAttribute('aria-current', String(button.getAttribute('data-file') === name));
+    });
+    heading.textContent = name;
+    say('Opening…');
+    api('GET', 'api/files/' + name).then(function (answer) {
+      if (answer.error) return say(answer.error, 'problem');
+      if (editor) editor.destroy();
+      version = answer.version;
+      var draft = keepMine === false ? null : storedDraft();
+      if (keepMine === false) dropDraft();
+      editor = new window.JSONEditor(formBox, {
+        schema: answer.schema,
+        startval: draft ? draft.data : answer.data,
+        theme: 'html',
+        disable_edit_json: true,
+        disable_properties: true,
+        show_errors: 'never', // the server's checks speak, beside each field
+        remove_empty_properties: true,
+        prompt_before_delete: false,
+        array_controls_top: false,
+      });
+      editor.on('ready', function () {
+        actions.hidden = false;
+        replaceButton.hidden = reopenButton.hidden = true;
+        editor.on('change', changed);
+        restored = Boolean(draft);
+        check();
+      });
+    });
+  }
+
+  function save(overVersion) {
+    say('Saving…');
+    api('PUT', 'api/files/' + file, { data: editor.getValue(), version: overVersion || version }).then(function (answer) {
+      if (answer.status === 409) {
+        otherVersion = answer.version;
+        replaceButton.hidden = reopenButton.hidden = false;
+        return say(answer.error, 'problem');
+      }
+      if (answer.error) return say(answer.error, 'problem');
+      version = answer.version;
+      replaceButton.hidden = reopenButton.hidden = true;
+      dropDraft();
+      restored = false;
+      say('Saved.');
+      check();
+    });
+  }
+
+  document.querySelector('.studio-files').addEventListener('click', function (event) {
+    var button = event.target.closest('[data-file]');
+    if (button) open(button.getAttribute('data-file'));
+  });
+  saveButton.addEventListener('click', function () { save(); });
+  replaceButton.addEventListener('click', function () { save(otherVersion); });
+  reopenButton.addEventListener('click', function () { open(file, false); });
+  languageChoice.addEventListener('change', function () { showPreview(); });
+  pageChoice.addEventListener('change', function () { showPreview(); });
+}());

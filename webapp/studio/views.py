@@ -1,0 +1,147 @@
+"""The studio's pages and its small API: the edition's files as forms, checked as the person types,
+saved on request, and the guide's own page beside them (the preview)."""
+
+import re
+
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+
+from webapp.content_model.content import load_guide
+from webapp.content_model.edition import EditionError, read_edition
+from webapp.studio import edition_files
+from webapp.studio.forms import studio_schema
+
+bp = Blueprint("studio", __name__)
+
+
+@bp.url_value_preprocessor
+def _token(endpoint, values):
+    if values:
+        values.pop("token", None)  # checked by the guard before any view
+
+
+@bp.url_defaults
+def _add_token(endpoint, values):
+    values.setdefault("token", current_app.config["STUDIO_TOKEN"])
+
+
+def _edition():
+    return current_app.config["EDITION"]
+
+
+def _drafts():
+    return current_app.extensions["drafts"]
+
+
+@bp.errorhandler(edition_files.FileRefused)
+def _refused(error):
+    return jsonify(error=str(error)), 400
+
+
+@bp.app_errorhandler(413)
+def _too_large(_error):
+    return jsonify(error="What was sent is too large for one file of an edition: nothing was saved."), 413
+
+
+@bp.get("/<token>/")
+def home():
+    """The studio: the edition's files, the form of the one open, its problems and its preview."""
+    try:
+        languages = edition_files.read(_edition(), "edition.yaml")[0].get("languages") or ["en"]
+    except edition_files.FileRefused:
+        languages = ["en"]
+    return render_template(
+        "studio.html",
+        files=list(edition_files.editable_files()),
+        edition=_edition(),
+        languages=[str(code) for code in languages] if isinstance(languages, list) else ["en"],
+        csrf_token=current_app.config["CSRF_TOKEN"],
+    )
+
+
+@bp.get("/<token>/api/files/<path:name>")
+def read_file(name):
+    data, version = edition_files.read(_edition(), name)
+    return jsonify(data=data, version=version, schema=studio_schema(name, _choices()))
+
+
+@bp.put("/<token>/api/files/<path:name>")
+def save_file(name):
+    body = _json_body()
+    try:
+        version = edition_files.write(_edition(), name, body.get("data"), str(body.get("version") or ""))
+    except edition_files.VersionConflict as conflict:
+        message = (
+            f"{name} changed since you opened it (in another tab or program). Your changes are kept in "
+            "this browser: open the file again to see the other version, or save again to replace it."
+        )
+        return jsonify(error=message, version=conflict.current_version), 409
+    except OSError as error:
+        message = f"{name} could not be saved ({error.strerror or error}): your changes are kept in this browser."
+        return jsonify(error=message), 507
+    return jsonify(version=version)
+
+
+@bp.post("/<token>/api/check/<path:name>")
+def check_file(name):
+    """The same checks as `edition check`, on the edition with this draft, by field."""
+    return jsonify(_drafts().check(name, _json_body().get("data")))
+
+
+def _json_body():
+    if (request.content_length or 0) > current_app.config["MAX_CONTENT_LENGTH"]:
+        abort(413)  # refused unread
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise edition_files.FileRefused("the studio sent something that is not a form's content: reload the page")
+    return body
+
+
+def _choices():
+    """What the edition's fields pick from: its sources, contacts and pictograms, as saved."""
+    try:
+        edition = read_edition(_edition())
+        guide = load_guide(edition.content_dir, edition.data.pages, edition.data)
+    except EditionError:
+        return {"sources": {}, "contacts": {}, "pictograms": []}
+    return {
+        "sources": {key: source.get("name", key) for key, source in guide.sources.items()},
+        "contacts": {key: contact.get("name", key) for key, contact in guide.contacts.items()},
+        "pictograms": sorted(guide.pictograms),
+    }
+
+
+# The guide's links, kept inside the preview: /en/cards/ becomes /<token>/preview/en/cards/.
+PAGE_LINK = re.compile(r'(href|src|action)="/(?!static/)')
+# The preview is the page as it reads: without its scripts, it saves nothing offline and says nothing.
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+
+
+@bp.get("/<token>/preview/<path:rest>")
+def preview(rest):
+    """A page of the guide as the draft last checked without problems makes it."""
+    guide_app = _drafts().guide_app
+    if guide_app is None:
+        return Response("The preview appears once the page has no problems.", mimetype="text/plain")
+    answer = _from_guide(guide_app, "/" + rest)
+    body = answer.get_data()
+    if answer.mimetype == "text/html":
+        prefix = url_for("studio.home").rstrip("/") + "/preview/"
+        body = PAGE_LINK.sub(lambda m: f'{m[1]}="{prefix}', SCRIPT.sub("", body.decode("utf-8"))).encode("utf-8")
+    return Response(body, status=answer.status_code, mimetype=answer.mimetype)
+
+
+@bp.get("/static/<path:rest>")
+def guide_static(rest):
+    """The guide's own scripts and styles, for the preview (the same files the public guide serves)."""
+    guide_app = _drafts().guide_app
+    if guide_app is None:
+        abort(404)
+    answer = _from_guide(guide_app, "/static/" + rest)
+    return Response(answer.get_data(), status=answer.status_code, mimetype=answer.mimetype)
+
+
+def _from_guide(guide_app, path):
+    """The guide's own answer for path, read whole and its file closed (a static file is an open file)."""
+    answer = guide_app.test_client().get(path, headers={"Accept-Encoding": "identity"}, buffered=True)
+    answer.close()
+    return answer
