@@ -5,9 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from webapp.settings import DefaultConfig
+from webapp.settings import PROJECT_ROOT, DefaultConfig
 
-SCRIPTS = [*Path(DefaultConfig.STATIC_SOURCE_DIR).rglob("*.js"), Path(DefaultConfig.SERVICE_WORKER_SOURCE)]
+WEBAPP = PROJECT_ROOT / "webapp"
+# The guide's scripts and its worker, the review sheet's Record buttons, and the studio's own
+# script (its form library, JSON Editor, is npm's file as published: tests/test_studio.py).
+SCRIPTS = [
+    *Path(DefaultConfig.STATIC_SOURCE_DIR).rglob("*.js"),
+    Path(DefaultConfig.SERVICE_WORKER_SOURCE),
+    WEBAPP / "translation" / "review_sheet_record.js",
+    *(WEBAPP / "studio" / "static").glob("*.js"),
+]
 UNSAFE = {
     "eval": re.compile(r"\beval\s*\("),
     "Function constructor": re.compile(r"\bnew\s+Function\s*\("),
