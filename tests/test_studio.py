@@ -202,3 +202,35 @@ def test_the_form_library_is_the_npm_packages_own_file():
     assert notice.read_bytes() == installed.with_name("jsoneditor.js.LICENSE.txt").read_bytes()
     pinned = json.loads((PROJECT_ROOT / "package.json").read_text())["devDependencies"]["@json-editor/json-editor"]
     assert f'@version "{pinned}"' in notice.read_text(encoding="utf-8") and "@license MIT" in notice.read_text()
+
+
+def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their_problems(
+    studio, client, edition_copy
+):
+    answer = client.get(f"/{TOKEN}/api/translations/ar")
+    assert answer.status_code == 200, answer.data
+    found = answer.get_json()
+    assert found["direction"] == "rtl"
+    crisis = [row["crisis"] for row in found["rows"]]
+    assert crisis == sorted(crisis, reverse=True) and crisis[0]  # crisis strings first
+    by_english = {row["english"]: row for row in found["rows"]}
+    assert by_english["Get out"]["translation"] and by_english["Get out"]["problems"] == []
+    catalog = edition_copy / "translations/ar/LC_MESSAGES/messages.po"
+    before = catalog.read_text(encoding="utf-8")
+    strings = {"Get out": "اخرج الآن", "Leave fast": "غادر بسرعة الآن", "When safe, call 911.": "اتصل عندما تكون في أمان"}
+    saved = client.put(
+        f"/{TOKEN}/api/translations/ar", json={"strings": strings, "version": found["version"]}, headers=changes(studio)
+    )
+    assert saved.status_code == 200, saved.data
+    rows = {row["english"]: row for row in saved.get_json()["rows"]}
+    assert rows["Get out"]["translation"] == "اخرج الآن"
+    assert "'911' is not in the translation" in rows["When safe, call 911."]["problems"]  # as translate check says
+    after = catalog.read_text(encoding="utf-8")
+    assert 'msgstr "اخرج الآن"' in after and len(after.splitlines()) == len(before.splitlines())
+    stale = client.put(
+        f"/{TOKEN}/api/translations/ar", json={"strings": strings, "version": found["version"]}, headers=changes(studio)
+    )
+    assert stale.status_code == 409 and catalog.read_text(encoding="utf-8") == after
+    assert client.get(f"/{TOKEN}/api/translations/xx").status_code == 400
+    preview = client.get(f"/{TOKEN}/preview/ar/cards/").get_data(as_text=True)
+    assert "اخرج الآن" in preview

@@ -26,14 +26,16 @@ class Drafts:
         self.lock = threading.Lock()  # one draft at a time: the overlay is one folder
         self.guide_app = None  # the guide as last previewed
 
-    def check(self, name, data):
+    def check(self, name, data=None):
         """{problems: [{text, loc}], advice: [{text, loc}], elsewhere: [text]} of the edition with
-        this draft of one file; the preview shows it when it has no problem."""
+        this draft of one file (or as saved, when data is None); the preview shows it when it has
+        no problem."""
         with self.lock:
             shutil.copytree(self.edition, self.overlay, ignore=SKIPPED, dirs_exist_ok=True)
             target = edition_files.inside(self.overlay, name)
-            _data, version = edition_files.read(self.overlay, name)
-            edition_files.write(self.overlay, name, data, version)
+            if data is not None:
+                _data, version = edition_files.read(self.overlay, name)
+                edition_files.write(self.overlay, name, data, version)
             try:
                 _found, guide = checked_edition(self.overlay)
             except EditionError as error:
@@ -47,12 +49,15 @@ class Drafts:
                 {"EDITION": str(self.overlay), "BUILD_DIR": str(self.build_dir), "TESTING": True}
             )
             checked = self._sorted(target, [], [{"text": what, "loc": list(where)} for _file, where, what in advice])
-            return {**checked, "pages": self.pages_of(name)}
+            return {**checked, "pages": self.pages_of(None if name == "edition.yaml" else name)}
 
-    def pages_of(self, name):
-        """The addresses of the guide's pages that show a file ("/{lang}/cards/"), for the preview."""
-        stem = name.removeprefix("content/").removesuffix(".yaml")
-        endpoints = [page.endpoint for page in PAGES.values() if page.content == stem] or ["pages.home"]
+    def pages_of(self, name=None):
+        """The addresses of the guide's pages that show a file ("/{lang}/cards/"), or of every page
+        of the edition, for the preview."""
+        stem = (name or "").removeprefix("content/").removesuffix(".yaml")
+        listed = self.guide_app.extensions["guide"].page_list
+        shown = [p.endpoint for p in PAGES.values() if p.id in listed and (p.content == stem or name is None)]
+        endpoints = shown or ["pages.home"]
         rules = {rule.endpoint: rule.rule for rule in self.guide_app.url_map.iter_rules()}
         return [rules[endpoint].replace("<lang:lang>", "{lang}") for endpoint in endpoints if endpoint in rules]
 
@@ -69,3 +74,9 @@ class Drafts:
             else:
                 elsewhere.append(said)
         return {"problems": mine, "advice": advice, "elsewhere": elsewhere, "preview": not problems}
+
+    def pages_for_preview(self):
+        """Every page of the edition as saved, for the translations' preview ([] while it has
+        problems): the guide is built again from the files."""
+        checked = self.check("edition.yaml")
+        return checked.get("pages", []) if checked["preview"] else []

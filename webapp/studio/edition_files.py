@@ -131,9 +131,15 @@ def write(edition, name, data, seen_version):
     out = io.StringIO()
     yaml.dump(merged(document, checked_value(data)), out)
     body = out.getvalue().encode("utf-8")
+    return replace_atomically(path, body)
+
+
+def replace_atomically(path, body):
+    """Write body as the file at path, whole or not at all (a full disk leaves the file as it was);
+    returns the new version."""
     if len(body) > MAX_BYTES:
         raise FileRefused(
-            f"{name} would be {len(body) // 1024} KB; an edition's file holds at most {MAX_BYTES // 1024} KB"
+            f"{path.name} would be {len(body) // 1024} KB; an edition's file holds at most {MAX_BYTES // 1024} KB"
         )
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".saving")
     try:

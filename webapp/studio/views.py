@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 
 from webapp.content_model.content import load_guide
 from webapp.content_model.edition import EditionError, read_edition
-from webapp.studio import edition_files
+from webapp.studio import edition_files, translations
 from webapp.studio.forms import studio_schema
 
 bp = Blueprint("studio", __name__)
@@ -145,3 +145,42 @@ def _from_guide(guide_app, path):
     answer = guide_app.test_client().get(path, headers={"Accept-Encoding": "identity"}, buffered=True)
     answer.close()
     return answer
+
+
+@bp.get("/<token>/translate/")
+def translate():
+    """Each language's strings of the edition: crisis and untranslated first, glossary beside them."""
+    try:
+        languages = translations.translated_languages(_edition())
+    except EditionError:
+        languages = []
+    return render_template(
+        "translate.html",
+        languages=languages,
+        edition=_edition(),
+        csrf_token=current_app.config["CSRF_TOKEN"],
+    )
+
+
+@bp.get("/<token>/api/translations/<code>")
+def read_translations(code):
+    found = translations.rows(_edition(), translations.language_of(_edition(), code))
+    return jsonify(**found, pages=_drafts().pages_for_preview())
+
+
+@bp.put("/<token>/api/translations/<code>")
+def save_translations(code):
+    language = translations.language_of(_edition(), code)
+    body = _json_body()
+    try:
+        translations.save(_edition(), language, body.get("strings"), str(body.get("version") or ""))
+    except edition_files.VersionConflict as conflict:
+        message = (
+            f"The {code} catalog changed since you opened it (in another tab or program). Your translations "
+            "are kept in this browser: open the language again to see the other version."
+        )
+        return jsonify(error=message, version=conflict.current_version), 409
+    except OSError as error:
+        return jsonify(error=f"Not saved ({error.strerror or error}): your translations are kept in this browser."), 507
+    found = translations.rows(_edition(), language)
+    return jsonify(**found, pages=_drafts().pages_for_preview())

@@ -1,0 +1,133 @@
+/* The studio's translation page: one language's strings of the edition, each with its English,
+ * its glossary terms and what `translate check` finds in it; kept in this browser until saved into
+ * the edition's catalog; the guide's page beside it in that language. */
+'use strict';
+
+(function () {
+  var body = document.body;
+  var base = body.getAttribute('data-base');
+  var csrf = body.getAttribute('data-csrf');
+  var edition = body.getAttribute('data-edition');
+  var choice = document.getElementById('language');
+  if (!choice) return;
+  var table = document.getElementById('strings');
+  var statusLine = document.getElementById('status');
+  var frame = document.getElementById('preview');
+  var pageChoice = document.getElementById('preview-page');
+  var version = '';
+  var direction = 'ltr';
+
+  function say(text, kind) {
+    statusLine.textContent = text;
+    statusLine.setAttribute('data-kind', kind || 'note');
+  }
+
+  function draftKey() { return 'studio:' + edition + ':translations:' + choice.value; }
+
+  function draft() {
+    try { return JSON.parse(window.localStorage.getItem(draftKey()) || '{}'); } catch (error) { return {}; }
+  }
+
+  function keep(english, text) {
+    var kept = draft();
+    kept[english] = text;
+    try { window.localStorage.setItem(draftKey(), JSON.stringify(kept)); } catch (error) { /* the form holds it */ }
+  }
+
+  function api(method, path, payload) {
+    return fetch(base + path, {
+      method: method,
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    }).then(function (response) {
+      return response.json().then(function (answer) { answer.status = response.status; return answer; });
+    });
+  }
+
+  function cell(row, text, language) {
+    var td = document.createElement('td');
+    if (text !== undefined) td.textContent = text;
+    if (language) td.lang = language;
+    row.appendChild(td);
+    return td;
+  }
+
+  function show(answer) {
+    version = answer.version;
+    direction = answer.direction;
+    var kept = draft();
+    table.textContent = '';
+    answer.rows.forEach(function (string) {
+      var row = document.createElement('tr');
+      row.className = string.crisis ? 'crisis' : 'other';
+      var english = cell(row, string.english, 'en');
+      if (string.crisis) english.insertAdjacentText('afterbegin', 'Crisis: ');
+      string.glossary.forEach(function (term) {
+        var line = document.createElement('p');
+        line.className = 'studio-glossary';
+        line.textContent = term.key + ': ' + term.term + (term.note ? ' (' + term.note + ')' : '');
+        english.appendChild(line);
+      });
+      var box = document.createElement('textarea');
+      box.lang = choice.value;
+      box.dir = direction;
+      box.setAttribute('aria-label', 'Translation of: ' + string.english);
+      box.setAttribute('data-english', string.english);
+      box.value = string.english in kept ? kept[string.english] : string.translation;
+      box.addEventListener('input', function () { keep(string.english, box.value); say('Not saved yet.'); });
+      var translation = cell(row);
+      translation.appendChild(box);
+      string.problems.forEach(function (problem) {
+        var note = document.createElement('p');
+        note.className = 'studio-problem';
+        note.textContent = problem;
+        translation.appendChild(note);
+      });
+      table.appendChild(row);
+    });
+    var count = answer.rows.filter(function (string) { return string.problems.length; }).length;
+    var unsaved = Object.keys(kept).length ? ' Your unsaved translations, kept in this browser, are in the boxes.' : '';
+    say((count ? count + ' strings with problems.' : 'No problems.') + unsaved, count ? 'problem' : 'note');
+    showPages(answer.pages || []);
+  }
+
+  function showPages(pages) {
+    var chosen = pageChoice.value;
+    pageChoice.textContent = '';
+    pages.forEach(function (page) {
+      var option = document.createElement('option');
+      option.value = page;
+      option.textContent = page.replace('{lang}', choice.value);
+      pageChoice.appendChild(option);
+    });
+    if (pages.indexOf(chosen) !== -1) pageChoice.value = chosen;
+    preview();
+  }
+
+  function preview() {
+    if (pageChoice.value) frame.src = base + 'preview' + pageChoice.value.replace('{lang}', choice.value) + '?' + Date.now();
+  }
+
+  function open() {
+    say('Opening…');
+    api('GET', 'api/translations/' + choice.value).then(function (answer) {
+      if (answer.error) return say(answer.error, 'problem');
+      show(answer);
+    });
+  }
+
+  document.getElementById('save').addEventListener('click', function () {
+    var strings = {};
+    table.querySelectorAll('textarea').forEach(function (box) { strings[box.getAttribute('data-english')] = box.value; });
+    say('Saving…');
+    api('PUT', 'api/translations/' + choice.value, { strings: strings, version: version }).then(function (answer) {
+      if (answer.error) return say(answer.error, 'problem');
+      try { window.localStorage.removeItem(draftKey()); } catch (error) { /* nothing kept */ }
+      show(answer);
+      say(statusLine.textContent + ' Saved.');
+    });
+  });
+  choice.addEventListener('change', open);
+  pageChoice.addEventListener('change', preview);
+  open();
+}());
