@@ -5,6 +5,7 @@ is atomic, and never overwrites a version the person did not see; bad input is o
 import errno
 import json
 import os
+import zipfile
 
 import pytest
 import yaml
@@ -204,9 +205,7 @@ def test_the_form_library_is_the_npm_packages_own_file():
     assert f'@version "{pinned}"' in notice.read_text(encoding="utf-8") and "@license MIT" in notice.read_text()
 
 
-def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their_problems(
-    studio, client, edition_copy
-):
+def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their_problems(studio, client, edition_copy):
     answer = client.get(f"/{TOKEN}/api/translations/ar")
     assert answer.status_code == 200, answer.data
     found = answer.get_json()
@@ -217,7 +216,11 @@ def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their
     assert by_english["Get out"]["translation"] and by_english["Get out"]["problems"] == []
     catalog = edition_copy / "translations/ar/LC_MESSAGES/messages.po"
     before = catalog.read_text(encoding="utf-8")
-    strings = {"Get out": "اخرج الآن", "Leave fast": "غادر بسرعة الآن", "When safe, call 911.": "اتصل عندما تكون في أمان"}
+    strings = {
+        "Get out": "اخرج الآن",
+        "Leave fast": "غادر بسرعة الآن",
+        "When safe, call 911.": "اتصل عندما تكون في أمان",
+    }
     saved = client.put(
         f"/{TOKEN}/api/translations/ar", json={"strings": strings, "version": found["version"]}, headers=changes(studio)
     )
@@ -234,3 +237,25 @@ def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their
     assert client.get(f"/{TOKEN}/api/translations/xx").status_code == 400
     preview = client.get(f"/{TOKEN}/preview/ar/cards/").get_data(as_text=True)
     assert "اخرج الآن" in preview
+
+
+def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(studio, client, edition_copy):
+    refused = client.post(f"/{TOKEN}/api/publish", json={"base_url": "not an address"}, headers=changes(studio))
+    assert refused.status_code == 400 and "public address" in refused.get_json()["error"]
+    answer = client.post(
+        f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
+    )
+    found = answer.get_json()
+    assert found["problems"] == [], found
+    site = edition_copy / "published" / "site"
+    assert (site / "ar/cards/index.html").is_file() and (site / "_headers").is_file()
+    assert zipfile.ZipFile(found["zip"]).getinfo("ar/cards/index.html").file_size > 0
+    assert "https://guide.example.org/" in found["steps"][0] and "_headers" in found["steps"][1]
+    # An edition with a problem is not published.
+    cards = yaml.safe_load((edition_copy / CARDS).read_text())
+    cards["cards"][0]["sources"] = ["no-such-source"]
+    (edition_copy / CARDS).write_text(yaml.safe_dump(cards))
+    broken = client.post(
+        f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
+    )
+    assert any("no-such-source" in problem for problem in broken.get_json()["problems"])

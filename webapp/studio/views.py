@@ -9,6 +9,7 @@ from webapp.content_model.content import load_guide
 from webapp.content_model.edition import EditionError, read_edition
 from webapp.studio import edition_files, translations
 from webapp.studio.forms import studio_schema
+from webapp.studio.publish import publish
 
 bp = Blueprint("studio", __name__)
 
@@ -184,3 +185,21 @@ def save_translations(code):
         return jsonify(error=f"Not saved ({error.strerror or error}): your translations are kept in this browser."), 507
     found = translations.rows(_edition(), language)
     return jsonify(**found, pages=_drafts().pages_for_preview())
+
+
+@bp.get("/<token>/publish/")
+def publish_page():
+    """Check everything, then write the static export, and say what to upload where."""
+    try:
+        address = edition_files.read(_edition(), "edition.yaml")[0].get("public_base_url") or ""
+    except edition_files.FileRefused:
+        address = ""
+    return render_template(
+        "publish.html", edition=_edition(), address=address, csrf_token=current_app.config["CSRF_TOKEN"]
+    )
+
+
+@bp.post("/<token>/api/publish")
+def publish_now():
+    body = _json_body()
+    return jsonify(publish(_edition(), _drafts().build_dir.parent, str(body.get("base_url") or "")))

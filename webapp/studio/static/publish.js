@@ -1,0 +1,49 @@
+/* The studio's Publish page: check everything, write the export, and show what to upload where. */
+'use strict';
+
+(function () {
+  var base = document.body.getAttribute('data-base');
+  var csrf = document.body.getAttribute('data-csrf');
+  var statusLine = document.getElementById('status');
+  var result = document.getElementById('result');
+  var button = document.getElementById('publish');
+
+  function list(heading, lines, kind) {
+    if (!lines || !lines.length) return;
+    var title = document.createElement('h3');
+    title.textContent = heading;
+    result.appendChild(title);
+    var items = document.createElement(kind === 'steps' ? 'ol' : 'ul');
+    lines.forEach(function (line) {
+      var item = document.createElement('li');
+      item.textContent = line;
+      items.appendChild(item);
+    });
+    result.appendChild(items);
+  }
+
+  button.addEventListener('click', function () {
+    button.disabled = true;
+    result.textContent = '';
+    statusLine.textContent = 'Checking every file and every language, then writing the guide…';
+    fetch(base + 'api/publish', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ base_url: document.getElementById('address').value }),
+    }).then(function (response) { return response.json(); }).then(function (answer) {
+      button.disabled = false;
+      if (answer.error) { statusLine.textContent = answer.error; return; }
+      if (answer.problems.length) {
+        statusLine.textContent = 'Not published: the edition has problems. Fix them under Files, then publish again.';
+        list('Problems', answer.problems);
+        return;
+      }
+      statusLine.textContent = 'Published: ' + answer.files + ' files in ' + answer.folder + ', and ' + answer.zip + '.';
+      list('What to do now', answer.steps, 'steps');
+      list('Translations still to do (these strings show in English, marked so)', answer.translation_problems);
+    }, function () {
+      button.disabled = false;
+      statusLine.textContent = 'The studio did not answer: is it still running?';
+    });
+  });
+}());
