@@ -432,10 +432,10 @@ def check(locales, release):
                     if translated is None or not string_status(reviews, msgid, translated.string or "").reviewed:
                         problem(locale, f"{where}: not reviewed by a native speaker: {msgid[:70]!r}")
     # A recording whose text changed no longer plays: named, and a problem for a release.
+    directory = edition_folder().path / "translations"
     for language in current_app.extensions["languages"].values():
         if locales and language.locale not in locales:
             continue
-        directory = edition_folder().path / "translations"
         try:
             recordings = read_recordings(directory, language.locale)
         except RecordingError as error:
