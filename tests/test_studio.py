@@ -182,6 +182,8 @@ def test_the_forms_pick_sources_and_pictograms_from_the_editions_lists(client):
     assert sources["format"] == "checkbox" and sources["items"]["enum"] == ["evs-plan", "evp-tips"]
     assert "Example:" in schema["$defs"]["Card"]["properties"]["title"]["description"]
     assert "lock-door" in schema["$defs"]["KeyMessage"]["properties"]["pictogram"]["enum"]
+    ways = schema["$defs"]["Card"]["properties"]["further"]["items"]["anyOf"]
+    assert [way["title"] for way in ways] == ["The line alone", "The line, with whose guidance it is and its sources"]
 
 
 def test_nothing_of_the_studio_is_part_of_the_public_guide(app):

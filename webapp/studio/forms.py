@@ -63,6 +63,7 @@ def _annotate(definition, model, examples, choices):
             if key in prop:
                 prop[key] = html.escape(prop[key], quote=False)
         items = prop.get("items") if prop.get("type") == "array" else None
+        _name_the_ways(items)
         target = items if isinstance(items, dict) else prop
         picked = _choices_for(name, choices)
         if picked is not None and target.get("type") == "string":
@@ -74,6 +75,15 @@ def _annotate(definition, model, examples, choices):
                 prop["format"] = "checkbox"
         elif target.get("type") == "string" and (name in LONG_TEXT or (name in TRANSLATABLE_KEYS and target is items)):
             target["format"] = "textarea"
+
+
+def _name_the_ways(items):
+    """A line written as its text alone, or with its details (content_schema.Line): the form's
+    choice between them, said in words rather than as "string" and "Message"."""
+    ways = items.get("anyOf") if isinstance(items, dict) else None
+    if ways and len(ways) == 2 and ways[0].get("type") == "string" and "$ref" in ways[1]:
+        ways[0]["title"] = "The line alone"
+        ways[1]["title"] = "The line, with whose guidance it is and its sources"
 
 
 def _only_kind(prop):
