@@ -2,16 +2,21 @@
 change an edition; only the edition's own files, inside its folder; a save keeps comments and order,
 is atomic, and never overwrites a version the person did not see; bad input is one clear message."""
 
+import datetime
 import errno
 import json
 import os
+import shutil
 import zipfile
 
 import pytest
 import yaml
 
+from tests.missoula import MISSOULA
+from webapp.content_model.edition_commands import STARTER
 from webapp.settings import PROJECT_ROOT
 from webapp.studio import create_studio
+from webapp.studio.edition_files import editable_files
 
 TOKEN = "secret-of-this-test"
 CARDS = "content/cards.yaml"
@@ -168,6 +173,7 @@ def test_a_draft_is_checked_as_edition_check_checks_it_by_field_and_saves_nothin
         "advice": [],
         "elsewhere": [],
         "preview": True,
+        "stand_ins": False,
         "pages": None,
     }
     assert "/{lang}/cards/" in good.get_json()["pages"]
@@ -261,3 +267,50 @@ def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(
         f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
     )
     assert any("no-such-source" in problem for problem in broken.get_json()["problems"])
+
+
+def test_a_new_edition_is_previewed_before_it_is_filled_in_with_its_placeholders_said(tmp_path):
+    starter = tmp_path / "new"
+    shutil.copytree(STARTER, starter)
+    studio = create_studio(starter, work_dir=tmp_path / "work", token=TOKEN)
+    client = studio.test_client()
+    answer = client.post(f"/{TOKEN}/api/check/{CARDS}", json={"data": opened(client)["data"]}, headers=changes(studio))
+    checked = answer.get_json()
+    assert checked["problems"] and checked["preview"] is True and checked["stand_ins"] is True
+    page = client.get(f"/{TOKEN}/preview/en/cards/").get_data(as_text=True)
+    assert "To fill in: the card&#39;s word" in page and "FILL IN" not in page
+    assert not (starter / "published").exists()
+
+
+@pytest.mark.parametrize("edition", [MISSOULA.path, STARTER], ids=["missoula", "starter"])
+def test_saving_what_a_form_gives_back_unchanged_changes_no_byte_of_any_file(tmp_path, edition):
+    """Dates come to the form as text and go back as dates; empty fields the form leaves out, or
+    gives empty, are neither removed nor added."""
+    copy = tmp_path / "edition"
+    shutil.copytree(edition, copy)
+    studio = create_studio(copy, work_dir=tmp_path / "work", token=TOKEN)
+    client = studio.test_client()
+    for name in [name for name in editable_files() if (copy / name).is_file()]:
+        before = (copy / name).read_bytes()
+        file = opened(client, name)
+        given = {**drop_empty(file["data"]), "agencies": []} if name == "edition.yaml" else drop_empty(file["data"])
+        assert save(client, studio, given, file["version"], name=name).status_code == 200, name
+        assert (copy / name).read_bytes() == before, name
+
+
+def drop_empty(node):
+    if isinstance(node, dict):
+        return {key: drop_empty(value) for key, value in node.items() if value not in ("", None, [], {})}
+    if isinstance(node, list):
+        return [drop_empty(value) for value in node]
+    return node
+
+
+def test_a_changed_date_is_written_as_a_date(studio, client, edition_copy):
+    file = opened(client, "content/sources.yaml")
+    dated = next(key for key, source in file["data"].items() if source.get("date"))
+    file["data"][dated]["date"] = "2026-01-02"
+    assert save(client, studio, file["data"], file["version"], name="content/sources.yaml").status_code == 200
+    assert yaml.safe_load((edition_copy / "content/sources.yaml").read_text())[dated]["date"] == datetime.date(
+        2026, 1, 2
+    )

@@ -3,6 +3,8 @@ a problem shown beside the field it names as the person types, the guide's own p
 changing with it (right to left in Arabic), unsaved work kept in the browser, and a save that
 writes only what changed."""
 
+import datetime
+import json
 import re
 import shutil
 import threading
@@ -13,7 +15,10 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM_ARGS
 from tests.fixture import FIXTURE_EDITION
+from tests.missoula import MISSOULA
+from webapp.content_model.edition_commands import STARTER
 from webapp.studio import create_studio, studio_server
+from webapp.studio.edition_files import editable_files
 
 TOKEN = "studio-test-secret"
 
@@ -88,3 +93,34 @@ def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, ed
     saved = yaml.safe_load((edition_copy / "content/cards.yaml").read_text())
     assert saved["cards"][0]["title"] == "Get out now"
     assert saved["cards"][0]["key_messages"][0] == {"text": "Leave your bag.", "pictogram": "leave-things"}
+
+
+def without_empty(node):
+    """A file's data without its empty fields: the form may leave one out or give it empty, and a
+    save neither adds nor removes one (tests/test_studio.py)."""
+    if isinstance(node, dict):
+        return {key: without_empty(value) for key, value in node.items() if value not in ("", None, [], {})}
+    if isinstance(node, list):
+        return [without_empty(value) for value in node]
+    return node.isoformat() if isinstance(node, datetime.date) else node
+
+
+@pytest.mark.parametrize("edition", [MISSOULA.path, STARTER], ids=["missoula", "starter"])
+def test_every_file_comes_back_from_its_form_as_it_was(desk, tmp_path, edition):
+    """Opened and checked without a change, each file's form gives back its very data: no id a
+    list to pick from lacks, no date, no field of any block is lost on the way."""
+    copy = tmp_path / "edition"
+    shutil.copytree(edition, copy)
+    server = studio_server(create_studio(copy, work_dir=tmp_path / "work", token=TOKEN))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        desk.goto(f"http://127.0.0.1:{server.server_port}/{TOKEN}/")
+        files = [name for name in editable_files() if (copy / name).is_file()]
+        for name in files:
+            with desk.expect_request(lambda request: "/api/check/" in request.url, timeout=30_000) as sent:
+                desk.locator(f"[data-file='{name}']").click()
+            given = json.loads(sent.value.post_data)["data"]
+            assert without_empty(given) == without_empty(yaml.safe_load((copy / name).read_text())), name
+        print(f"{edition.name}: {len(files)} files come back from their forms as they were")
+    finally:
+        server.shutdown()

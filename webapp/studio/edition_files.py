@@ -3,6 +3,7 @@ inside its folder, read as data and written back through ruamel.yaml's round tri
 and quotes kept), atomically, and never over a version the person did not see.
 """
 
+import datetime
 import hashlib
 import io
 import os
@@ -73,6 +74,8 @@ def _plain(node):
         return {str(key): _plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_plain(value) for value in node]
+    if isinstance(node, datetime.date):
+        return node.isoformat()  # a form's text, and back as a date (merged)
     return node
 
 
@@ -97,20 +100,33 @@ def merged(old, new, key=None):
     a new text of a field people read is written in double quotes, as the starter edition writes it."""
     if isinstance(new, dict):
         target = old if isinstance(old, CommentedMap) else CommentedMap()
-        for gone in [k for k in target if k not in new]:
+        # A form leaves out what is empty: an empty field written in the file stays as it was.
+        for gone in [k for k in target if k not in new and target[k] not in ("", None, [], {})]:
             del target[gone]
         for name, value in new.items():
+            if name not in target and value in ("", None, [], {}):
+                continue  # nor is an empty field the form gives written in
             target[name] = merged(target.get(name), value, name)
         return target
     if isinstance(new, list):
         target = old if isinstance(old, CommentedSeq) else CommentedSeq()
-        items = [merged(target[i] if i < len(target) else None, value, key) for i, value in enumerate(new)]
-        del target[:]
-        target.extend(items)
+        # Item by item, in place: the comments and blank lines kept with each item stay with it.
+        for index, value in enumerate(new):
+            if index < len(target):
+                target[index] = merged(target[index], value, key)
+            else:
+                target.append(merged(None, value, key))
+        while len(target) > len(new):
+            del target[-1]
         return target
     if isinstance(new, str):
-        if old == new:
+        if old == new or (isinstance(old, datetime.date) and old.isoformat() == new):
             return old
+        if isinstance(old, datetime.date):
+            try:
+                return datetime.date.fromisoformat(new)  # still a date, written as one
+            except ValueError:
+                pass
         # ruamel quotes whatever needs it (a colon, an apostrophe); text people read is written in
         # double quotes, as the starter edition writes it.
         quoted = isinstance(old, DoubleQuotedScalarString) or (old is None and key in TRANSLATABLE_KEYS)

@@ -25,9 +25,12 @@ from webapp.content_model.page_registry import PAGE_IDS
 LONG_TEXT = {"p", "when", "missing", "summary", "intro", "notice", "means", "credit", "items", "list", "steps"}
 
 
-def studio_schema(file, choices):
+def studio_schema(file, choices, data=None):
     """The JSON Schema of one of an edition's files, ready for the form. choices: {"sources": {id:
-    name}, "contacts": {id: name}, "pictograms": [id]} of the edition being edited."""
+    name}, "contacts": {id: name}, "pictograms": [id]} of the edition being edited; data: the
+    file's, whose every id stays among the choices (a form drops a value its list lacks: an unknown
+    id is the check's to name, not the form's to lose)."""
+    choices = _with_ids_in(data, choices)
     schema = json.loads(json_schemas()[schema_name(file)])
     examples = field_examples(DEFAULT_EDITION)
     models = {model.__name__: model for model in every_model()}
@@ -94,6 +97,26 @@ def _only_kind(prop):
         prop.update(kinds[0])
         if prop.get("default") is None:
             prop.pop("default", None)
+
+
+def _with_ids_in(data, choices):
+    found = {"sources": dict(choices.get("sources", {})), "contacts": dict(choices.get("contacts", {}))}
+    found["pictograms"] = list(choices.get("pictograms", ()))
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            for name, value in node.items():
+                walk(value, name)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, key)
+        elif isinstance(node, str) and key in ("sources", "contacts", "contact"):
+            found["sources" if key == "sources" else "contacts"].setdefault(node, node)
+        elif isinstance(node, str) and key == "pictogram" and node not in found["pictograms"]:
+            found["pictograms"].append(node)
+
+    walk(data)
+    return found
 
 
 def _choices_for(name, choices):

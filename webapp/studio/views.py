@@ -5,8 +5,8 @@ import re
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 
-from webapp.content_model.content import load_guide
-from webapp.content_model.edition import EditionError, read_edition
+from webapp.content_model.edition import EditionError
+from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
 from webapp.studio import edition_files, translations
 from webapp.studio.forms import studio_schema
 from webapp.studio.publish import publish
@@ -62,7 +62,7 @@ def home():
 @bp.get("/<token>/api/files/<path:name>")
 def read_file(name):
     data, version = edition_files.read(_edition(), name)
-    return jsonify(data=data, version=version, schema=studio_schema(name, _choices()))
+    return jsonify(data=data, version=version, schema=studio_schema(name, _choices(), data))
 
 
 @bp.put("/<token>/api/files/<path:name>")
@@ -98,16 +98,24 @@ def _json_body():
 
 
 def _choices():
-    """What the edition's fields pick from: its sources, contacts and pictograms, as saved."""
-    try:
-        edition = read_edition(_edition())
-        guide = load_guide(edition.content_dir, edition.data.pages, edition.data)
-    except EditionError:
-        return {"sources": {}, "contacts": {}, "pictograms": []}
+    """What the edition's fields pick from: its sources, contacts and pictograms, read as they are
+    written (an edition still being filled in has them too)."""
+
+    def entries(name):
+        try:
+            data = edition_files.read(_edition(), name)[0]
+        except edition_files.FileRefused:
+            return {}
+        named = (
+            (key, value.get("name") or value.get("label")) for key, value in data.items() if isinstance(value, dict)
+        )
+        return {key: str(title or key) for key, title in named}
+
+    own, _refused = edition_pictograms(_edition())
     return {
-        "sources": {key: source.get("name", key) for key, source in guide.sources.items()},
-        "contacts": {key: contact.get("name", key) for key, contact in guide.contacts.items()},
-        "pictograms": sorted(guide.pictograms),
+        "sources": entries("content/sources.yaml"),
+        "contacts": entries("content/contacts.yaml"),
+        "pictograms": sorted({*engine_pictograms(), *own}),
     }
 
 

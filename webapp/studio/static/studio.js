@@ -20,6 +20,7 @@
   var frame = document.getElementById('preview');
   var languageChoice = document.getElementById('preview-language');
   var pageChoice = document.getElementById('preview-page');
+  var standIns = document.getElementById('stand-ins');
   var editor = null;
   var file = null;
   var version = '';
@@ -80,17 +81,24 @@
         fieldFor(found.loc || []).appendChild(note);
       });
     });
-    elsewhere.hidden = !(answer.elsewhere || []).length;
+    // The other files' problems, folded: this file's come first.
+    var others = answer.elsewhere || [];
+    elsewhere.hidden = !others.length;
     elsewhere.textContent = '';
-    (answer.elsewhere || []).forEach(function (text) {
+    var fold = document.createElement('details');
+    var title = document.createElement('summary');
+    title.textContent = others.length + (others.length === 1 ? ' problem' : ' problems') + ' in other files';
+    fold.appendChild(title);
+    others.forEach(function (text) {
       var line = document.createElement('p');
       line.textContent = text;
-      elsewhere.appendChild(line);
+      fold.appendChild(line);
     });
+    elsewhere.appendChild(fold);
     var count = (answer.problems || []).length + (answer.elsewhere || []).length;
     var unsaved = restored ? 'Your unsaved changes, kept in this browser, are back: save them, or open the file again.'
       : (storedDraft() ? 'Not saved yet.' : 'Saved.');
-    if (count) say(count + (count === 1 ? ' problem' : ' problems') + ': see the fields marked below. ' + unsaved, 'problem');
+    if (count) say(count + (count === 1 ? ' problem' : ' problems') + ' (this file\'s are marked beside their fields). ' + unsaved, 'problem');
     else say('No problems. ' + unsaved);
   }
 
@@ -116,6 +124,7 @@
       if (mine !== checking) return; // a later check is on its way
       if (answer.error) return say(answer.error, 'problem');
       showProblems(answer);
+      standIns.hidden = !answer.stand_ins;
       if (answer.preview) showPreview(answer.pages);
     });
   }
