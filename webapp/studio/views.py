@@ -33,6 +33,15 @@ def _drafts():
     return current_app.extensions["drafts"]
 
 
+def _edition_setting(key):
+    """A value of edition.yaml as written, or None (the file may be broken while it is edited)."""
+    try:
+        data = edition_files.read(_edition(), "edition.yaml")[0]
+    except edition_files.FileRefused:
+        return None
+    return data.get(key) if isinstance(data, dict) else None
+
+
 @bp.errorhandler(edition_files.FileRefused)
 def _refused(error):
     return jsonify(error=str(error)), 400
@@ -46,10 +55,7 @@ def _too_large(_error):
 @bp.get("/<token>/")
 def home():
     """The studio: the edition's files, the form of the one open, its problems and its preview."""
-    try:
-        languages = edition_files.read(_edition(), "edition.yaml")[0].get("languages") or ["en"]
-    except edition_files.FileRefused:
-        languages = ["en"]
+    languages = _edition_setting("languages") or ["en"]
     return render_template(
         "studio.html",
         files=list(edition_files.editable_files()),
@@ -198,10 +204,7 @@ def save_translations(code):
 @bp.get("/<token>/publish/")
 def publish_page():
     """Check everything, then write the static export, and say what to upload where."""
-    try:
-        address = edition_files.read(_edition(), "edition.yaml")[0].get("public_base_url") or ""
-    except edition_files.FileRefused:
-        address = ""
+    address = _edition_setting("public_base_url") or ""
     return render_template(
         "publish.html", edition=_edition(), address=address, csrf_token=current_app.config["CSRF_TOKEN"]
     )
