@@ -314,3 +314,12 @@ def test_a_changed_date_is_written_as_a_date(studio, client, edition_copy):
     assert yaml.safe_load((edition_copy / "content/sources.yaml").read_text())[dated]["date"] == datetime.date(
         2026, 1, 2
     )
+
+
+@pytest.mark.parametrize("written", ["- a list, not the edition's fields\n", "guide: [never closed\n"])
+def test_the_studio_opens_whatever_edition_yaml_holds_while_it_is_edited(studio, client, edition_copy, written):
+    (edition_copy / "edition.yaml").write_text(written)
+    for page in ("", "translate/", "publish/"):
+        assert client.get(f"/{TOKEN}/{page}").status_code == 200, page
+    answer = client.get(f"/{TOKEN}/api/files/edition.yaml")
+    assert answer.status_code in (200, 400) and "Traceback" not in answer.get_data(as_text=True)
