@@ -6,6 +6,7 @@ import datetime
 import errno
 import json
 import os
+import re
 import shutil
 import zipfile
 
@@ -316,10 +317,17 @@ def test_a_changed_date_is_written_as_a_date(studio, client, edition_copy):
     )
 
 
-@pytest.mark.parametrize("written", ["- a list, not the edition's fields\n", "guide: [never closed\n"])
+@pytest.mark.parametrize(
+    "written", ["- a list, not the edition's fields\n", "guide: [never closed\n", "pages: 5\n", "pages: [[cards]]\n"]
+)
 def test_the_studio_opens_whatever_edition_yaml_holds_while_it_is_edited(studio, client, edition_copy, written):
     (edition_copy / "edition.yaml").write_text(written)
     for page in ("", "translate/", "publish/"):
         assert client.get(f"/{TOKEN}/{page}").status_code == 200, page
     answer = client.get(f"/{TOKEN}/api/files/edition.yaml")
     assert answer.status_code in (200, 400) and "Traceback" not in answer.get_data(as_text=True)
+
+
+def test_the_studio_lists_the_files_the_edition_has_or_needs(client):
+    listed = re.findall(r'data-file="([^"]+)"', client.get(f"/{TOKEN}/").get_data(as_text=True))
+    assert "content/cards.yaml" in listed and "content/parents.yaml" not in listed  # no parents page here

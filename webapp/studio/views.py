@@ -6,6 +6,7 @@ import re
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 
 from webapp.content_model.edition import EditionError
+from webapp.content_model.page_registry import PAGES
 from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
 from webapp.studio import edition_files, translations
 from webapp.studio.forms import studio_schema
@@ -56,9 +57,14 @@ def _too_large(_error):
 def home():
     """The studio: the edition's files, the form of the one open, its problems and its preview."""
     languages = _edition_setting("languages") or ["en"]
+    pages = _edition_setting("pages")
+    listed = [page for page in pages if isinstance(page, str)] if isinstance(pages, list) else []
+    needed = {f"content/{PAGES[page].content}.yaml" for page in listed if page in PAGES and PAGES[page].content}
+    # The files the edition has, and those its page list needs: not every file an edition may have.
+    files = [name for name in edition_files.editable_files() if (_edition() / name).is_file() or name in needed]
     return render_template(
         "studio.html",
-        files=list(edition_files.editable_files()),
+        files=files,
         edition=_edition(),
         languages=[str(code) for code in languages] if isinstance(languages, list) else ["en"],
         csrf_token=current_app.config["CSRF_TOKEN"],
