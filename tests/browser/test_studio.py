@@ -117,7 +117,9 @@ def test_every_file_comes_back_from_its_form_as_it_was(desk, tmp_path, edition):
         desk.goto(f"http://127.0.0.1:{server.server_port}/{TOKEN}/")
         files = [name for name in editable_files() if (copy / name).is_file()]
         for name in files:
-            with desk.expect_request(lambda request: "/api/check/" in request.url, timeout=30_000) as sent:
+            with desk.expect_request(
+                lambda request, name=name: request.url.endswith(f"/api/check/{name}"), timeout=30_000
+            ) as sent:
                 desk.locator(f"[data-file='{name}']").click()
             given = json.loads(sent.value.post_data)["data"]
             assert without_empty(given) == without_empty(yaml.safe_load((copy / name).read_text())), name

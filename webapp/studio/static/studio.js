@@ -34,11 +34,14 @@
     statusLine.setAttribute('data-kind', kind || 'note');
   }
 
-  function draftKey() { return 'studio:' + edition + ':' + file; }
+  function draftKey(name) { return 'studio:' + edition + ':' + (name || file); }
 
-  function keepDraft() {
+  // A draft is kept under the name of the file its form was opened for, and only when it differs
+  // from the file as opened: a form still drawing, or one being replaced, never writes another's.
+  function keepDraft(name, value, opened) {
     try {
-      window.localStorage.setItem(draftKey(), JSON.stringify({ data: editor.getValue(), version: version }));
+      if (value === opened) window.localStorage.removeItem(draftKey(name));
+      else window.localStorage.setItem(draftKey(name), JSON.stringify({ data: JSON.parse(value), version: version }));
     } catch (error) { /* too large for this browser's storage: the form still holds it */ }
   }
 
@@ -129,14 +132,15 @@
     });
   }
 
-  function changed() {
-    keepDraft();
+  function changed(name, value, opened) {
+    keepDraft(name, value, opened);
     say('Checking…');
     clearTimeout(timer);
     timer = setTimeout(check, 600);
   }
 
   function open(name, keepMine) {
+    clearTimeout(timer);
     file = name;
     document.querySelectorAll('[data-file]').forEach(function (button) {
       button.setAttribute('aria-current', String(button.getAttribute('data-file') === name));
@@ -145,11 +149,12 @@
     say('Opening…');
     api('GET', 'api/files/' + name).then(function (answer) {
       if (answer.error) return say(answer.error, 'problem');
+      if (name !== file) return; // another file was opened meanwhile
       if (editor) editor.destroy();
       version = answer.version;
       var draft = keepMine === false ? null : storedDraft();
       if (keepMine === false) dropDraft();
-      editor = new window.JSONEditor(formBox, {
+      var mine = editor = new window.JSONEditor(formBox, {
         schema: answer.schema,
         startval: draft ? draft.data : answer.data,
         theme: 'html',
@@ -160,10 +165,15 @@
         prompt_before_delete: false,
         array_controls_top: false,
       });
-      editor.on('ready', function () {
+      mine.on('ready', function () {
+        if (mine !== editor) return;
+        // The file as the form holds it when opened: what a change is measured against.
+        var opened = draft ? JSON.stringify(answer.data) : JSON.stringify(mine.getValue());
         actions.hidden = false;
         replaceButton.hidden = reopenButton.hidden = true;
-        editor.on('change', changed);
+        mine.on('change', function () {
+          if (mine === editor) changed(name, JSON.stringify(mine.getValue()), opened);
+        });
         restored = Boolean(draft);
         check();
       });
