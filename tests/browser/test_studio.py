@@ -13,9 +13,10 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM_ARGS, wait_until_saved_offline
 from tests.fixture import FIXTURE_EDITION
 from tests.missoula import MISSOULA
+from tests.static_server import StaticServer, free_port
 from webapp.content_model.edition_commands import STARTER
 from webapp.studio import create_studio, studio_server
 from webapp.studio.edition_files import editable_files
@@ -126,3 +127,109 @@ def test_every_file_comes_back_from_its_form_as_it_was(desk, tmp_path, edition):
         print(f"{edition.name}: {len(files)} files come back from their forms as they were")
     finally:
         server.shutdown()
+
+
+# What the test types where the starter edition says "FILL IN", by the field's name: a made-up
+# district, as the fixture edition's (no real place, no real number).
+FILLERS = {
+    "url": "https://www.example.org/safety",
+    "number": "(555) 555-0123",
+    "tel": "+15555550123",
+    "title": "Leave",
+    "tagline": "Get out fast",
+    "action": "Lockdown",
+    "means": "Lock the doors and stay out of sight.",
+    "notice": "This guide is built from public guidance of Example Police and Example Schools. "
+    "It is not an official publication of either.",
+    "short": "Not an official publication of Example Police or Example Schools.",
+}
+NAMES = {
+    "guide": ("Example Safety Guide", "Safety"),
+    "district": ("Example Schools", "EXS"),
+    "police": ("Example Police", "EXP"),
+}
+ARABIC = {
+    "Leave": "غادر",
+    "Get out fast": "اخرج بسرعة",
+    "Follow what your school's staff tell you.": "اتبع ما يقوله لك موظفو مدرستك.",
+}
+
+
+def typed_for(path):
+    parts = path.split(".")
+    field_name = parts[-2] if parts[-1].isdigit() else parts[-1]
+    if len(parts) == 3 and parts[1] in NAMES and field_name in ("name", "short_name"):
+        return NAMES[parts[1]][field_name == "short_name"]
+    return FILLERS.get(field_name, "Follow what your school's staff tell you.")
+
+
+def checked(page):
+    expect(page.locator("#status")).to_have_text(re.compile(r"^(No problems|\d+ problem)"), timeout=30_000)
+
+
+def test_from_an_empty_folder_to_a_published_guide_read_offline(desk, tmp_path, context):
+    """A district's first hour, in the browser only: the starter edition, every placeholder filled
+    through the forms until the check passes, the page changing beside them, three strings put into
+    Arabic (right to left), published, and the export read with its server stopped."""
+    edition = tmp_path / "springfield"
+    shutil.copytree(STARTER, edition)  # what `scripts/studio springfield` does with a new folder
+    server = studio_server(create_studio(edition, work_dir=tmp_path / "work", token=TOKEN))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    studio = f"http://127.0.0.1:{server.server_port}/{TOKEN}/"
+    page = desk
+    try:
+        page.goto(studio)
+        names = page.locator("[data-file]").evaluate_all("buttons => buttons.map((b) => b.dataset.file)")
+        for name in names:
+            page.locator(f"[data-file='{name}']").click()
+            checked(page)
+            boxes = page.locator("#form input[type=text], #form textarea")
+            for index in range(boxes.count()):
+                box = boxes.nth(index)
+                if "FILL IN" in box.input_value():
+                    path = box.evaluate("e => e.closest('[data-schemapath]').getAttribute('data-schemapath')")
+                    box.fill(typed_for(path))
+                    box.press("Tab")
+            if name == "edition.yaml":  # a second language, for families who read Arabic
+                page.locator("[data-schemapath='root.languages'] .json-editor-btn-add").first.click()
+                field(page, "root.languages.1").fill("ar")
+                field(page, "root.languages.1").press("Tab")
+            page.locator("#save").click()
+            expect(page.locator("#status")).to_contain_text("Saved", timeout=30_000)
+        page.locator("[data-file='content/cards.yaml']").click()
+        expect(page.locator("#status")).to_have_text(re.compile("^No problems"), timeout=30_000)
+        expect(page.locator("#stand-ins")).to_be_hidden()
+        expect(page.frame_locator("#preview").locator(".card__name").first).to_have_text("Leave", timeout=30_000)
+        written = [yaml.safe_load(p.read_text()) for p in edition.rglob("*.yaml") if "schemas" not in p.parts]
+        assert "FILL IN" not in json.dumps(written, default=str)  # in the data (the comments still say it)
+
+        page.goto(studio + "translate/")
+        expect(page.locator("#status")).to_contain_text("problems", timeout=30_000)
+        for english, arabic in ARABIC.items():
+            page.locator(f'textarea[data-english="{english}"]').fill(arabic)
+        page.locator("#save").click()
+        expect(page.locator("#status")).to_contain_text("Saved", timeout=30_000)
+        page.locator("#preview-page").select_option("/{lang}/cards/")
+        preview = page.frame_locator("#preview")
+        expect(preview.locator("html")).to_have_attribute("dir", "rtl", timeout=30_000)
+        expect(preview.locator(".card__name").first).to_have_text("غادر", timeout=30_000)
+
+        port = free_port()
+        page.goto(studio + "publish/")
+        page.locator("#address").fill(f"http://127.0.0.1:{port}")
+        page.locator("#publish").click()
+        expect(page.locator("#status")).to_contain_text("Published", timeout=120_000)
+    finally:
+        server.shutdown()
+    site = StaticServer(edition / "published" / "site", port, tmp_path / "nginx").start()
+    reader = context.new_page()
+    try:
+        reader.goto(f"{site.url}/ar/cards/")
+        wait_until_saved_offline(reader)
+    finally:
+        site.stop()
+    reader.goto(f"{site.url}/ar/cards/")
+    assert reader.locator(".card__name").first.inner_text() == "غادر"
+    assert reader.evaluate("document.documentElement.dir") == "rtl"
+    reader.goto(f"{site.url}/ar/lockdown/")  # the lockdown screen, in Arabic, from the saved copy
+    assert "اتبع ما يقوله لك موظفو مدرستك." in reader.locator("main").inner_text()
