@@ -2,8 +2,10 @@
 change an edition; only the edition's own files, inside its folder; a save keeps comments and order,
 is atomic, and never overwrites a version the person did not see; bad input is one clear message."""
 
+import csv
 import datetime
 import errno
+import io
 import json
 import os
 import re
@@ -251,6 +253,10 @@ def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their
 def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(studio, client, edition_copy):
     refused = client.post(f"/{TOKEN}/api/publish", json={"base_url": "not an address"}, headers=changes(studio))
     assert refused.status_code == 400 and "public address" in refused.get_json()["error"]
+    catalog = edition_copy / "translations/ar/LC_MESSAGES/messages.po"
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace('msgstr "غادر بسرعة"', 'msgstr ""'), encoding="utf-8"
+    )
     answer = client.post(
         f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
     )
@@ -260,6 +266,8 @@ def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(
     assert (site / "ar/cards/index.html").is_file() and (site / "_headers").is_file()
     assert zipfile.ZipFile(found["zip"]).getinfo("ar/cards/index.html").file_size > 0
     assert "https://guide.example.org/" in found["steps"][0] and "_headers" in found["steps"][1]
+    # translate check ran on the edition itself, and its problems are said, not hidden.
+    assert any("missing translation: 'Leave fast'" in line for line in found["translation_problems"]), found
     # An edition with a problem is not published.
     cards = yaml.safe_load((edition_copy / CARDS).read_text())
     cards["cards"][0]["sources"] = ["no-such-source"]
@@ -331,3 +339,36 @@ def test_the_studio_opens_whatever_edition_yaml_holds_while_it_is_edited(studio,
 def test_the_studio_lists_the_files_the_edition_has_or_needs(client):
     listed = re.findall(r'data-file="([^"]+)"', client.get(f"/{TOKEN}/").get_data(as_text=True))
     assert "content/cards.yaml" in listed and "content/parents.yaml" not in listed  # no parents page here
+
+
+def test_a_language_is_reviewed_from_the_studio_sheet_and_verdicts(studio, client, edition_copy):
+    made = client.post(f"/{TOKEN}/api/review-sheet/ar", headers=changes(studio))
+    assert made.status_code == 200, made.data
+    sheet = client.get(made.get_json()["sheet"])
+    assert sheet.status_code == 200 and "Record" in sheet.get_data(as_text=True)
+    # Its own policy: its Record buttons' script runs, and it still sends nothing anywhere.
+    assert sheet.headers["Content-Security-Policy"].startswith("default-src 'none'; script-src 'sha256-")
+    assert client.get(f"/{TOKEN}/review-sheets/..%2Fedition.yaml").status_code in (400, 404)
+    assert client.get(f"/{TOKEN}/review-sheets/review-sheet-ar.csv").status_code == 400
+    with open(edition_copy / "review-sheets/review-sheet-ar.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[0].update(verdict="approved", reviewer="A. Reviewer", role="native-speaker", date="2026-12-06")
+    filled = io.StringIO()
+    writer = csv.DictWriter(filled, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    answer = client.put(f"/{TOKEN}/api/verdicts/ar", data=filled.getvalue().encode(), headers=changes(studio))
+    assert answer.status_code == 200 and "Recorded 1 review(s) for ar" in answer.get_json()["said"]
+    assert "A. Reviewer" in (edition_copy / "translations/ar/reviews.yaml").read_text(encoding="utf-8")
+    rows[0]["translation_sha256"] = "0" * 16
+    stale = io.StringIO()
+    writer = csv.DictWriter(stale, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    refused = client.put(f"/{TOKEN}/api/verdicts/ar", data=stale.getvalue().encode(), headers=changes(studio))
+    assert (
+        refused.status_code == 400 and "the translation changed since the sheet was made" in refused.get_json()["said"]
+    )
+    binary = client.put(f"/{TOKEN}/api/verdicts/ar", data=b"\xff\xfe\x00PNG", headers=changes(studio))
+    assert binary.status_code == 400 and "not the review sheet's CSV" in binary.get_json()["error"]
+    assert client.put(f"/{TOKEN}/api/verdicts/ar", data=b"x").status_code == 403  # no CSRF token

@@ -51,7 +51,8 @@ def _only_from_this_computer():
 
 
 def _headers(response):
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    # A review sheet keeps its own, stricter policy (no request at all); every other page gets this.
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers["Referrer-Policy"] = "no-referrer"  # the address holds the secret
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "no-store"

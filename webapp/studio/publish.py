@@ -12,6 +12,7 @@ from webapp.content_model.edition import EditionError
 from webapp.content_model.edition_commands import checked_edition
 from webapp.offline.export import export_site
 from webapp.studio.edition_files import FileRefused
+from webapp.studio.review import run_command
 
 PUBLISHED = "published"  # in the edition's folder: site/ and site.zip, never part of the edition
 
@@ -26,7 +27,9 @@ def publish(edition, work_dir, base_url):
     except EditionError as error:
         return {"problems": [str(problem) for problem in error.problems]}
     guide_app = create_app({"EDITION": str(edition), "BUILD_DIR": str(Path(work_dir) / "publish-build")})
-    checked = guide_app.test_cli_runner().invoke(args=["translate", "check"])
+    checked = run_command(guide_app, "translate", "check")
+    if checked.exception is not None and not isinstance(checked.exception, SystemExit):
+        raise checked.exception  # a fault of the engine's, not a problem of the edition: said as one
     translation_problems = [line for line in checked.output.splitlines() if line and checked.exit_code]
     out = Path(edition) / PUBLISHED
     site = out / "site"

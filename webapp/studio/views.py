@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from webapp.content_model.edition import EditionError
 from webapp.content_model.page_registry import PAGES
 from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
-from webapp.studio import edition_files, translations
+from webapp.studio import edition_files, review, translations
 from webapp.studio.forms import studio_schema
 from webapp.studio.publish import publish
 
@@ -220,3 +220,48 @@ def publish_page():
 def publish_now():
     body = _json_body()
     return jsonify(publish(_edition(), _drafts().build_dir.parent, str(body.get("base_url") or "")))
+
+
+@bp.get("/<token>/review/")
+def review_page():
+    """Get a language reviewed: its review sheet, and its filled-in CSV read back."""
+    try:
+        languages = translations.translated_languages(_edition())
+    except EditionError:
+        languages = []
+    return render_template(
+        "review.html", languages=languages, edition=_edition(), csrf_token=current_app.config["CSRF_TOKEN"]
+    )
+
+
+@bp.post("/<token>/api/review-sheet/<code>")
+def make_review_sheet(code):
+    translations.language_of(_edition(), code)
+    name, said = review.make_sheet(_edition(), _drafts().build_dir.parent, code)
+    return jsonify(sheet=url_for("studio.open_review_sheet", name=name), said=said)
+
+
+# The sheet's own policy (its <meta>): no request at all, its one script by its hash.
+SHEET_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+@bp.get("/<token>/review-sheets/<name>")
+def open_review_sheet(name):
+    """A review sheet, opened from the studio: under its own policy, so that its Record buttons run."""
+    html = review.sheet_file(_edition(), name).read_text(encoding="utf-8")
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = SHEET_POLICY.search(html)[1]
+    return response
+
+
+@bp.put("/<token>/api/verdicts/<code>")
+def record_verdicts(code):
+    translations.language_of(_edition(), code)
+    if (request.content_length or 0) > current_app.config["MAX_CONTENT_LENGTH"]:
+        abort(413)
+    try:
+        text = request.get_data().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise edition_files.FileRefused("that file is not the review sheet's CSV (it is not text)") from None
+    recorded, said = review.record_verdicts(_edition(), _drafts().build_dir.parent, code, text)
+    return jsonify(recorded=recorded, said=said), 200 if recorded else 400
