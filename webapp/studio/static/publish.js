@@ -2,8 +2,6 @@
 'use strict';
 
 (function () {
-  var base = document.body.getAttribute('data-base');
-  var csrf = document.body.getAttribute('data-csrf');
   var statusLine = document.getElementById('status');
   var result = document.getElementById('result');
   var button = document.getElementById('publish');
@@ -26,11 +24,7 @@
     button.disabled = true;
     result.textContent = '';
     statusLine.textContent = 'Checking every file and every language, then writing the guide…';
-    fetch(base + 'api/publish', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-      body: JSON.stringify({ base_url: document.getElementById('address').value }),
-    }).then(function (response) { return response.json(); }).then(function (answer) {
+    window.studioCall('POST', 'api/publish', { base_url: document.getElementById('address').value }).then(function (answer) {
       button.disabled = false;
       if (answer.error) { statusLine.textContent = answer.error; return; }
       if (answer.problems.length) {

@@ -2,8 +2,6 @@
 'use strict';
 
 (function () {
-  var base = document.body.getAttribute('data-base');
-  var csrf = document.body.getAttribute('data-csrf');
   var choice = document.getElementById('language');
   if (!choice) return;
   var statusLine = document.getElementById('status');
@@ -16,22 +14,12 @@
     said.textContent = answer.said || '';
   }
 
-  function call(method, path, body, type) {
-    return fetch(base + path, {
-      method: method,
-      headers: { 'Content-Type': type || 'application/json', 'X-CSRF-Token': csrf },
-      body: body,
-    }).then(function (response) {
-      return response.json().then(function (answer) { return [answer, response.ok]; });
-    });
-  }
-
   document.getElementById('make-sheet').addEventListener('click', function () {
     statusLine.textContent = 'Making the sheet…';
-    call('POST', 'api/review-sheet/' + choice.value).then(function (result) {
-      show(result[0], result[1]);
-      if (result[0].sheet) {
-        openLink.href = result[0].sheet;
+    window.studioCall('POST', 'api/review-sheet/' + choice.value).then(function (answer) {
+      show(answer, answer.ok);
+      if (answer.sheet) {
+        openLink.href = answer.sheet;
         openLink.hidden = false;
       }
     });
@@ -42,7 +30,7 @@
     if (!file) { statusLine.textContent = 'Choose the filled-in CSV first.'; return; }
     statusLine.textContent = 'Reading the verdicts…';
     file.text().then(function (text) {
-      return call('PUT', 'api/verdicts/' + choice.value, text, 'text/csv');
-    }).then(function (result) { show(result[0], result[1]); });
+      return window.studioCall('PUT', 'api/verdicts/' + choice.value, text, 'text/csv');
+    }).then(function (answer) { show(answer, answer.ok); });
   });
 }());

@@ -7,7 +7,6 @@
 (function () {
   var body = document.body;
   var base = body.getAttribute('data-base');
-  var csrf = body.getAttribute('data-csrf');
   var edition = body.getAttribute('data-edition');
   var formBox = document.getElementById('form');
   var statusLine = document.getElementById('status');
@@ -29,10 +28,7 @@
   var checking = 0;
   var restored = false; // the form holds a draft this browser kept, not the file as saved
 
-  function say(text, kind) {
-    statusLine.textContent = text;
-    statusLine.setAttribute('data-kind', kind || 'note');
-  }
+  function say(text, kind) { window.studioSay(statusLine, text, kind); }
 
   function draftKey(name) { return 'studio:' + edition + ':' + (name || file); }
 
@@ -53,16 +49,7 @@
     try { window.localStorage.removeItem(draftKey()); } catch (error) { /* nothing kept */ }
   }
 
-  function api(method, path, payload) {
-    return fetch(base + path, {
-      method: method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    }).then(function (response) {
-      return response.json().catch(function () { return { error: 'The studio answered ' + response.status + '.' }; })
-        .then(function (answer) { answer.status = response.status; return answer; });
-    });
-  }
+  var api = window.studioCall;
 
   // A problem's place in the form: the field it names, or the nearest one drawn.
   function fieldFor(loc) {

@@ -6,7 +6,6 @@
 (function () {
   var body = document.body;
   var base = body.getAttribute('data-base');
-  var csrf = body.getAttribute('data-csrf');
   var edition = body.getAttribute('data-edition');
   var choice = document.getElementById('language');
   if (!choice) return;
@@ -17,10 +16,7 @@
   var version = '';
   var direction = 'ltr';
 
-  function say(text, kind) {
-    statusLine.textContent = text;
-    statusLine.setAttribute('data-kind', kind || 'note');
-  }
+  function say(text, kind) { window.studioSay(statusLine, text, kind); }
 
   function draftKey() { return 'studio:' + edition + ':translations:' + choice.value; }
 
@@ -34,15 +30,7 @@
     try { window.localStorage.setItem(draftKey(), JSON.stringify(kept)); } catch (error) { /* the form holds it */ }
   }
 
-  function api(method, path, payload) {
-    return fetch(base + path, {
-      method: method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    }).then(function (response) {
-      return response.json().then(function (answer) { answer.status = response.status; return answer; });
-    });
-  }
+  var api = window.studioCall;
 
   function cell(row, text, language) {
     var td = document.createElement('td');
