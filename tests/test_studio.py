@@ -336,6 +336,34 @@ def test_the_studio_opens_whatever_edition_yaml_holds_while_it_is_edited(studio,
     assert answer.status_code in (200, 400) and "Traceback" not in answer.get_data(as_text=True)
 
 
+def test_a_file_that_is_not_valid_yaml_is_mended_as_text_in_the_studio(studio, client, edition_copy):
+    good = (edition_copy / CARDS).read_text()
+    broken = good.replace('title: "Get out"', "title: Get out: now", 1)
+    assert broken != good
+    (edition_copy / CARDS).write_text(broken)
+    file = opened(client)
+    # The file's text and edition check's own line for it, in plain words: no form, and no other program.
+    assert file["text"] == broken and "data" not in file
+    assert re.match(r"content/cards\.yaml, line \d+, column \d+: .*colon", file["broken"]), file["broken"]
+
+    def save_text(text, version):
+        return client.put(
+            f"/{TOKEN}/api/text/{CARDS}", json={"text": text, "version": version}, headers=changes(studio)
+        )
+
+    # Still broken, or another kind of mistake: refused with the line, and nothing written.
+    still = save_text(broken.replace("Get out: now", "'Don't run'"), file["version"])
+    assert still.status_code == 400 and "apostrophe" in still.get_json()["error"]
+    twice = save_text(broken.replace("title: Get out: now", 'title: "Get out"\n    title: "Again"', 1), file["version"])
+    assert twice.status_code == 400 and "not valid YAML" in twice.get_json()["error"]
+    assert save_text(good, "an older version").status_code == 409
+    assert save_text("cards: \x00\x01", file["version"]).status_code == 400
+    assert (edition_copy / CARDS).read_text() == broken
+    # Mended: written as typed, and the form is back.
+    assert save_text(good.replace('"Get out"', '"Get out: now"', 1), file["version"]).status_code == 200
+    assert opened(client)["data"]["cards"][0]["title"] == "Get out: now"
+
+
 def test_the_studio_lists_the_files_the_edition_has_or_needs(client):
     listed = re.findall(r'data-file="([^"]+)"', client.get(f"/{TOKEN}/").get_data(as_text=True))
     assert "content/cards.yaml" in listed and "content/parents.yaml" not in listed  # no parents page here

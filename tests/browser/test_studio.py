@@ -96,6 +96,25 @@ def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, ed
     assert saved["cards"][0]["key_messages"][0] == {"text": "Leave your bag.", "pictogram": "leave-things"}
 
 
+def test_a_file_broken_in_a_text_editor_is_mended_in_the_studio(desk, studio_url, edition_copy):
+    cards = edition_copy / "content/cards.yaml"
+    cards.write_text(cards.read_text().replace('title: "Get out"', "title: Get out: now", 1))
+    page = desk
+    page.goto(studio_url)
+    page.locator("[data-file='content/cards.yaml']").click()
+    status = page.locator("#status")
+    # Its text, with the line that is wrong in plain words: no form, and no other program needed.
+    expect(status).to_contain_text("colon", timeout=30_000)
+    text = page.get_by_label("The file's text")
+    expect(text).to_be_visible()
+    text.fill(text.input_value().replace("title: Get out: now", 'title: "Get out: now"'))
+    expect(status).to_contain_text("Not saved yet")
+    page.locator("#save").click()
+    expect(field(page, "root.cards.0.title")).to_have_value("Get out: now", timeout=30_000)
+    expect(text).to_be_hidden()
+    assert yaml.safe_load(cards.read_text())["cards"][0]["title"] == "Get out: now"
+
+
 def without_empty(node):
     """A file's data without its empty fields: the form may leave one out or give it empty, and a
     save neither adds nor removes one (tests/test_studio.py)."""

@@ -178,19 +178,22 @@ def problem(shown_as, loc, data, text, path=None, entry=None, said=None):
     return Problem(f"{shown_as}{f', line {line}' if line else ''}: {where + ': ' if where else ''}{text}", path, loc)
 
 
-def yaml_problem(exc, path, shown_as):
-    """A YAML syntax error as one line: the file, the line and column, and what to do, in plain words."""
+def yaml_problem(exc, path, shown_as, text=None):
+    """A YAML syntax error as one line: the file, the line and column, and what to do, in plain words
+    (text: the file's text, when it is not yet written at path)."""
     # An unclosed quote is found where the file ends; it is where the quote opens.
     opened = exc.context_mark if "quoted scalar" in (exc.context or "") else None
     mark = opened or exc.problem_mark or exc.context_mark
     where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return f"{shown_as}{where}: not valid YAML: {_yaml_advice(exc, _line_text(path, mark))}"
+    return f"{shown_as}{where}: not valid YAML: {_yaml_advice(exc, _line_text(path, mark, text))}"
 
 
-def _line_text(path, mark):
+def _line_text(path, mark, text=None):
     try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read().splitlines()[mark.line] if mark else ""
+        if text is None:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        return text.splitlines()[mark.line] if mark else ""
     except (OSError, UnicodeDecodeError, IndexError):
         return ""
 

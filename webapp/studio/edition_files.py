@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -17,12 +18,36 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from webapp.content_model.content import TRANSLATABLE_KEYS
 from webapp.content_model.edition_reference import edition_files
+from webapp.content_model.field_words import yaml_problem
 
 MAX_BYTES = 512 * 1024  # the largest content file of the Missoula edition is 20 KB
 
 
 class FileRefused(ValueError):
     """A file the studio does not read or write, or a value it cannot keep: said in one line."""
+
+
+class BrokenFile(FileRefused):
+    """A file that is not valid YAML: the studio shows its text to mend, with edition check's line."""
+
+    def __init__(self, name, text, version):
+        super().__init__(yaml_mistake(name, text) or f"{name} cannot be read as YAML")
+        self.text, self.version = text, version
+
+
+def yaml_mistake(name, text):
+    """edition check's one line for a YAML mistake in text (a colon, an apostrophe), or None."""
+    try:
+        pyyaml.safe_load(text)
+    except pyyaml.MarkedYAMLError as error:
+        return yaml_problem(error, None, name, text)
+    except pyyaml.YAMLError as error:
+        return f"{name}: not valid YAML: {str(error).splitlines()[0]}"
+    try:
+        _yaml().load(text)  # stricter than edition check's reader: a key twice in one block
+    except YAMLError as error:
+        return f"{name}: not valid YAML: {str(error).splitlines()[0]}"
+    return None
 
 
 def editable_files():
@@ -61,11 +86,13 @@ def read(edition, name):
         return {}, ""
     raw = path.read_bytes()
     try:
-        data = _yaml().load(raw.decode("utf-8"))
-    except (UnicodeDecodeError, YAMLError) as error:
-        raise FileRefused(
-            f"{name} cannot be read as YAML ({str(error).splitlines()[0]}): fix it in a text editor"
-        ) from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileRefused(f"{name} is not text: replace it with the starter edition's file") from None
+    try:
+        data = _yaml().load(text)
+    except YAMLError:
+        raise BrokenFile(name, text, version_of(raw)) from None
     return _plain(data), version_of(raw)
 
 
@@ -148,6 +175,20 @@ def write(edition, name, data, seen_version):
     yaml.dump(merged(document, checked_value(data)), out)
     body = out.getvalue().encode("utf-8")
     return replace_atomically(path, body)
+
+
+def write_text(edition, name, text, seen_version):
+    """Write a file's text as mended in the studio, if it is valid YAML and still the version the
+    person opened; returns the new version. Broken YAML is refused with edition check's line."""
+    path = inside(edition, name)
+    current = path.read_bytes() if path.is_file() else b""
+    if version_of(current) != seen_version:
+        raise VersionConflict(version_of(current))
+    checked_value(text, name)
+    mistake = yaml_mistake(name, text)
+    if mistake:
+        raise FileRefused(f"Not saved: {mistake}")
+    return replace_atomically(path, text.encode("utf-8"))
 
 
 def replace_atomically(path, body):

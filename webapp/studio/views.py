@@ -73,15 +73,32 @@ def home():
 
 @bp.get("/<token>/api/files/<path:name>")
 def read_file(name):
-    data, version = edition_files.read(_edition(), name)
+    try:
+        data, version = edition_files.read(_edition(), name)
+    except edition_files.BrokenFile as broken:
+        # Not a form until it is valid YAML: its text, to mend here, with the line that is wrong.
+        return jsonify(broken=str(broken), text=broken.text, version=broken.version)
     return jsonify(data=data, version=version, schema=studio_schema(name, _choices(), data))
 
 
 @bp.put("/<token>/api/files/<path:name>")
 def save_file(name):
     body = _json_body()
+    return _saved(name, lambda: edition_files.write(_edition(), name, body.get("data"), str(body.get("version") or "")))
+
+
+@bp.put("/<token>/api/text/<path:name>")
+def save_text(name):
+    """A broken file's text, mended in the studio: saved only once it is valid YAML."""
+    body = _json_body()
+    text, version = str(body.get("text") or ""), str(body.get("version"))
+    return _saved(name, lambda: edition_files.write_text(_edition(), name, text, version))
+
+
+def _saved(name, write):
+    """write()'s new version, or why it did not save: changed elsewhere (409), a full disk (507)."""
     try:
-        version = edition_files.write(_edition(), name, body.get("data"), str(body.get("version") or ""))
+        version = write()
     except edition_files.VersionConflict as conflict:
         message = (
             f"{name} changed since you opened it (in another tab or program). Your changes are kept in "

@@ -20,6 +20,8 @@
   var languageChoice = document.getElementById('preview-language');
   var pageChoice = document.getElementById('preview-page');
   var standIns = document.getElementById('stand-ins');
+  var mend = document.getElementById('mend');
+  var mendText = document.getElementById('mend-text');
   var editor = null;
   var file = null;
   var version = '';
@@ -27,10 +29,11 @@
   var timer = null;
   var checking = 0;
   var restored = false; // the form holds a draft this browser kept, not the file as saved
+  var broken = null; // the file's line that is not valid YAML, while it is shown as text to mend
 
   function say(text, kind) { window.studioSay(statusLine, text, kind); }
 
-  function draftKey(name) { return 'studio:' + edition + ':' + (name || file); }
+  function draftKey(name) { return 'studio:' + edition + ':' + (name || file) + (broken ? ':text' : ''); }
 
   // A draft is kept under the name of the file its form was opened for, and only when it differs
   // from the file as opened: a form still drawing, or one being replaced, never writes another's.
@@ -138,7 +141,11 @@
       if (answer.error) return say(answer.error, 'problem');
       if (name !== file) return; // another file was opened meanwhile
       if (editor) editor.destroy();
+      editor = null;
       version = answer.version;
+      broken = answer.broken || null;
+      mend.hidden = !broken;
+      if (broken) return showText(answer.text, keepMine);
       var draft = keepMine === false ? null : storedDraft();
       if (keepMine === false) dropDraft();
       var mine = editor = new window.JSONEditor(formBox, {
@@ -167,9 +174,26 @@
     });
   }
 
+  // A file that is not valid YAML, as its text: mended here, it becomes a form again once saved.
+  function showText(text, keepMine) {
+    var draft = keepMine === false ? null : storedDraft();
+    if (keepMine === false) dropDraft();
+    mendText.value = draft ? draft.data : text;
+    actions.hidden = false;
+    replaceButton.hidden = reopenButton.hidden = true;
+    say(broken + (draft ? ' Your unsaved changes, kept in this browser, are back.' : ''), 'problem');
+  }
+
+  mendText.addEventListener('input', function () {
+    try { window.localStorage.setItem(draftKey(), JSON.stringify({ data: mendText.value, version: version })); } catch (error) { /* the text box still holds it */ }
+    say(broken + ' Not saved yet.', 'problem');
+  });
+
   function save(overVersion) {
     say('Saving…');
-    api('PUT', 'api/files/' + file, { data: editor.getValue(), version: overVersion || version }).then(function (answer) {
+    var saving = broken ? api('PUT', 'api/text/' + file, { text: mendText.value, version: overVersion || version })
+      : api('PUT', 'api/files/' + file, { data: editor.getValue(), version: overVersion || version });
+    saving.then(function (answer) {
       if (answer.status === 409) {
         otherVersion = answer.version;
         replaceButton.hidden = reopenButton.hidden = false;
@@ -180,6 +204,7 @@
       replaceButton.hidden = reopenButton.hidden = true;
       dropDraft();
       restored = false;
+      if (broken) return open(file); // valid YAML now: its form
       say('Saved.');
       check();
     });
