@@ -250,6 +250,57 @@ def test_translating_writes_the_editions_catalog_crisis_strings_first_with_their
     assert "اخرج الآن" in preview
 
 
+def test_a_languages_crisis_words_are_written_into_the_editions_glossary_files(studio, client, edition_copy):
+    url = f"/{TOKEN}/api/glossary/ar"
+    glossaries = edition_copy / "translations"
+    first = client.get(url).get_json()
+    shown = {word["key"]: word for word in first["words"]}
+    assert {key: shown[key]["word"] for key in ("lock", "lockdown", "stay-in")} == {
+        "lock": "lock",
+        "lockdown": "lockdown",
+        "stay-in": "Stay In",
+    }
+    assert shown["stay-in"]["term"] == "البقاء في الداخل" and shown["stay-in"]["edition"]
+    assert not shown["lock"]["edition"] and shown["lock"]["term"]  # the interface's, translated already
+
+    def put(version, words=None, add=None):
+        return client.put(url, json={"words": words or {}, "add": add, "version": version}, headers=changes(studio))
+
+    # A word of the protocol added: found as written, for every language's crisis strings.
+    added = put(first["version"], add={"word": "Lock In", "note": "Lock the door and stay in the room."})
+    assert added.status_code == 200, added.data
+    english = yaml.safe_load((glossaries / "glossary.yaml").read_text())["terms"]["lock-in"]
+    assert english == {"english": r"\bLock\ In\b", "case": "exact", "note": "Lock the door and stay in the room."}
+    assert (glossaries / "glossary.yaml").read_text().startswith("# Example Valley's crisis glossary")
+    assert {"key": "lock-in", "word": "Lock In", "term": "", "also": "", "edition": True, "note": english["note"]} in (
+        added.get_json()["words"]
+    )
+
+    # Its Arabic word, and two actions given one word: written, and the clash said as translate check says it.
+    words = {"lock-in": {"term": "الإغلاق", "also": "أغلق، , الإغلاق"}, "get-out": {"term": "البقاء في الداخل"}}
+    clash = put(added.get_json()["version"], words=words)
+    assert clash.status_code == 200, clash.data
+    assert any("'get-out' and 'stay-in' share the word" in said for said in clash.get_json()["problems"])
+    arabic = (glossaries / "ar/glossary.yaml").read_text()
+    assert arabic.startswith("# Example Valley's crisis glossary for Arabic")
+    terms = yaml.safe_load(arabic)["terms"]
+    assert terms["lock-in"] == {"term": "الإغلاق", "forms": ["الإغلاق", "أغلق،"]}
+    assert terms["stay-in"]["note"] == "Stay in the room."  # untouched
+    rows = {row["english"]: row for row in client.get(f"/{TOKEN}/api/translations/ar").get_json()["rows"]}
+    assert {"key": "lock-in", "term": "الإغلاق", "note": "Lock the door and stay in the room."} in rows["Lock In"][
+        "glossary"
+    ]
+
+    # A version the person did not see, a word that is no word, a binary paste: refused, nothing written.
+    before = {path: path.read_bytes() for path in glossaries.rglob("glossary.yaml")}
+    assert put(first["version"], words={"lock-in": {"term": "x"}}).status_code == 409
+    latest = clash.get_json()["version"]
+    assert "already a crisis word" in put(latest, add={"word": "Stay In"}).get_json()["error"]
+    assert "English letters" in put(latest, add={"word": "!!!"}).get_json()["error"]
+    assert put(latest, words={"lock-in": {"term": "\x00\x01PNG"}}).status_code == 400
+    assert {path: path.read_bytes() for path in glossaries.rglob("glossary.yaml")} == before
+
+
 def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(studio, client, edition_copy):
     refused = client.post(f"/{TOKEN}/api/publish", json={"base_url": "not an address"}, headers=changes(studio))
     assert refused.status_code == 400 and "public address" in refused.get_json()["error"]

@@ -115,6 +115,28 @@ def test_a_file_broken_in_a_text_editor_is_mended_in_the_studio(desk, studio_url
     assert yaml.safe_load(cards.read_text())["cards"][0]["title"] == "Get out: now"
 
 
+def test_a_languages_crisis_words_are_given_on_translate(desk, studio_url, edition_copy):
+    page = desk
+    page.goto(studio_url + "translate/")
+    words = page.locator("#words-status")
+    expect(page.get_by_label("Approved word for: Stay In")).to_have_value("البقاء في الداخل", timeout=30_000)
+    expect(page.get_by_label("Approved word for: lock", exact=True)).to_have_attribute("dir", "rtl")
+    # A word of the protocol added, then its Arabic word given, as a district would.
+    page.get_by_label("The word, as your protocol writes it").fill("Lock In")
+    page.get_by_label("What it means, for translators").fill("Lock the door and stay in the room.")
+    page.get_by_role("button", name="Save crisis words").click()
+    expect(words).to_contain_text("1 crisis words without an approved word", timeout=30_000)
+    page.get_by_label("Approved word for: Lock In", exact=True).fill("الاحتماء في الغرفة")
+    expect(words).to_contain_text("Not saved yet")
+    page.get_by_role("button", name="Save crisis words").click()
+    expect(words).to_contain_text("Every crisis word has its approved word", timeout=30_000)
+    # The strings are held to it: the Lock In string names it beside its English.
+    held = page.locator("#strings tr", has_text="Lock In").locator(".studio-glossary", has_text="lock-in")
+    expect(held.first).to_contain_text("lock-in: الاحتماء في الغرفة", timeout=30_000)
+    saved = yaml.safe_load((edition_copy / "translations/ar/glossary.yaml").read_text())["terms"]["lock-in"]
+    assert saved == {"term": "الاحتماء في الغرفة", "forms": ["الاحتماء في الغرفة"]}
+
+
 def without_empty(node):
     """A file's data without its empty fields: the form may leave one out or give it empty, and a
     save neither adds nor removes one (tests/test_studio.py)."""

@@ -96,6 +96,17 @@ def read(edition, name):
     return _plain(data), version_of(raw)
 
 
+def load_document(raw):
+    """A YAML file's bytes as ruamel's round-trip document (comments and quotes kept), None if empty."""
+    return _yaml().load(raw.decode("utf-8")) if raw else None
+
+
+def document_bytes(document):
+    out = io.StringIO()
+    _yaml().dump(document, out)
+    return out.getvalue().encode("utf-8")
+
+
 def _plain(node):
     if isinstance(node, dict):
         return {str(key): _plain(value) for key, value in node.items()}
@@ -169,12 +180,7 @@ def write(edition, name, data, seen_version):
     current = path.read_bytes() if path.is_file() else b""
     if version_of(current) != seen_version and not (seen_version == "" and not current):
         raise VersionConflict(version_of(current))
-    yaml = _yaml()
-    document = yaml.load(current.decode("utf-8")) if current else None
-    out = io.StringIO()
-    yaml.dump(merged(document, checked_value(data)), out)
-    body = out.getvalue().encode("utf-8")
-    return replace_atomically(path, body)
+    return replace_atomically(path, document_bytes(merged(load_document(current), checked_value(data))))
 
 
 def write_text(edition, name, text, seen_version):

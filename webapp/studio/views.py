@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from webapp.content_model.edition import EditionError
 from webapp.content_model.page_registry import PAGES
 from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
-from webapp.studio import edition_files, review, translations
+from webapp.studio import edition_files, glossary, review, translations
 from webapp.studio.forms import studio_schema
 from webapp.studio.publish import publish
 
@@ -222,6 +222,29 @@ def save_translations(code):
         return jsonify(error=f"Not saved ({error.strerror or error}): your translations are kept in this browser."), 507
     found = translations.rows(_edition(), language)
     return jsonify(**found, pages=_drafts().pages_for_preview())
+
+
+@bp.get("/<token>/api/glossary/<code>")
+def read_glossary(code):
+    return jsonify(glossary.words(_edition(), translations.language_of(_edition(), code)))
+
+
+@bp.put("/<token>/api/glossary/<code>")
+def save_glossary(code):
+    """A language's approved crisis words (and a crisis word added to the edition's protocol)."""
+    language = translations.language_of(_edition(), code)
+    body = _json_body()
+    try:
+        glossary.save(_edition(), language, body)
+    except edition_files.VersionConflict as conflict:
+        message = (
+            f"The crisis words of {code} changed since you opened them (in another tab or program): "
+            "open the language again to see them."
+        )
+        return jsonify(error=message, version=conflict.current_version), 409
+    except OSError as error:
+        return jsonify(error=f"Not saved ({error.strerror or error}): your words are still in the boxes."), 507
+    return jsonify(glossary.words(_edition(), language))
 
 
 @bp.get("/<token>/publish/")

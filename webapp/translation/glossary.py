@@ -151,6 +151,11 @@ def collisions(terms, glossary):
     return found
 
 
+def clash_said(key, other, form):
+    """One clash of collisions(), in words."""
+    return f"{key!r} and {other!r} share the word {form!r}: give each action a term no other action uses"
+
+
 def crisis_strings(guide):
     """The English strings people act on under stress: every crisis text (the cards, the lockdown
     screen, the parents' lockdown page) and the school's emergency words, in reading order."""

@@ -19,7 +19,14 @@ from webapp.serving.served_edition import edition, edition_folder, guide
 from webapp.settings import PROJECT_ROOT
 from webapp.translation.catalog_layers import layer_finder, layers, merged
 from webapp.translation.catalogs import catalog_defects, compile_layers
-from webapp.translation.glossary import GlossaryError, collisions, crisis_strings, english_terms, language_glossary
+from webapp.translation.glossary import (
+    GlossaryError,
+    clash_said,
+    collisions,
+    crisis_strings,
+    english_terms,
+    language_glossary,
+)
 from webapp.translation.i18n import language_for
 from webapp.translation.languages import known_languages
 from webapp.translation.pictogram_tests import PictogramTestError, read_tests, used_pictograms, write_tests
@@ -410,11 +417,7 @@ def check(locales, release):
         if not glossary:
             problem(locale, f"{locale}: no crisis glossary ({locale}/glossary.yaml)")
         for key, other, form in collisions(terms, glossary):
-            problem(
-                locale,
-                f"{locale}/glossary.yaml: {key!r} and {other!r} share the word {form!r}: give each action "
-                "a term no other action uses",
-            )
+            problem(locale, f"{locale}/glossary.yaml: {clash_said(key, other, form)}")
         reviews = [r for layer in _layers() for r in read_reviews(layer.directory, locale)]
         for layer in _layers():
             # Each problem names the catalog file it is in, so that a district sees its own.

@@ -96,7 +96,89 @@
     if (pageChoice.value) frame.src = base + 'preview' + pageChoice.value.replace('{lang}', choice.value) + '?' + Date.now();
   }
 
-  function open() {
+  // The language's crisis words: the one approved word for each, and words the protocol adds.
+  var words = document.getElementById('words');
+  var wordsLine = document.getElementById('words-status');
+  var newWord = document.getElementById('new-word');
+  var newNote = document.getElementById('new-note');
+  var wordsVersion = '';
+
+  function sayWords(text, kind) { window.studioSay(wordsLine, text, kind); }
+
+  function wordsKey() { return 'studio:' + edition + ':words:' + choice.value; }
+
+  function keptWords() {
+    try { return JSON.parse(window.localStorage.getItem(wordsKey()) || '{}'); } catch (error) { return {}; }
+  }
+
+  function keepWords() {
+    var kept = {};
+    words.querySelectorAll('input[data-key]').forEach(function (box) {
+      var key = box.getAttribute('data-key');
+      kept[key] = kept[key] || {};
+      kept[key][box.getAttribute('data-part')] = box.value;
+    });
+    try { window.localStorage.setItem(wordsKey(), JSON.stringify(kept)); } catch (error) { /* the boxes hold them */ }
+    sayWords('Not saved yet.');
+  }
+
+  function showWords(answer) {
+    wordsVersion = answer.version;
+    var kept = keptWords();
+    words.textContent = '';
+    answer.words.forEach(function (word) {
+      var row = document.createElement('tr');
+      var name = cell(row, word.word, 'en');
+      if (word.note) {
+        var note = document.createElement('p');
+        note.className = 'studio-glossary';
+        note.textContent = word.note;
+        name.appendChild(note);
+      }
+      ['term', 'also'].forEach(function (part) {
+        var box = document.createElement('input');
+        box.type = 'text';
+        box.lang = choice.value;
+        box.dir = answer.direction;
+        box.setAttribute('data-key', word.key);
+        box.setAttribute('data-part', part);
+        box.setAttribute('aria-label', (part === 'term' ? 'Approved word for: ' : 'Also written as, for: ') + word.word);
+        box.value = kept[word.key] && part in kept[word.key] ? kept[word.key][part] : word[part];
+        box.addEventListener('input', keepWords);
+        cell(row).appendChild(box);
+      });
+      words.appendChild(row);
+    });
+    var missing = answer.words.filter(function (word) { return !word.term; }).length;
+    var said = answer.problems.join(' ') || (missing ? missing + ' crisis words without an approved word.' : 'Every crisis word has its approved word.');
+    sayWords(said + (Object.keys(kept).length ? ' Your unsaved words, kept in this browser, are in the boxes.' : ''), answer.problems.length || missing ? 'problem' : 'note');
+  }
+
+  document.getElementById('save-words').addEventListener('click', function () {
+    var sent = {};
+    words.querySelectorAll('input[data-key]').forEach(function (box) {
+      var key = box.getAttribute('data-key');
+      sent[key] = sent[key] || {};
+      sent[key][box.getAttribute('data-part')] = box.value;
+    });
+    sayWords('Saving…');
+    api('PUT', 'api/glossary/' + choice.value, { words: sent, add: { word: newWord.value, note: newNote.value }, version: wordsVersion }).then(function (answer) {
+      if (answer.error) return sayWords(answer.error, 'problem');
+      try { window.localStorage.removeItem(wordsKey()); } catch (error) { /* nothing kept */ }
+      newWord.value = newNote.value = '';
+      showWords(answer);
+      sayWords(wordsLine.textContent + ' Saved.', wordsLine.getAttribute('data-kind'));
+      open(true); // the strings' problems, against the words as saved
+    });
+  });
+
+  function open(stringsOnly) {
+    if (stringsOnly !== true) {
+      api('GET', 'api/glossary/' + choice.value).then(function (answer) {
+        if (answer.error) return sayWords(answer.error, 'problem');
+        showWords(answer);
+      });
+    }
     say('Opening…');
     api('GET', 'api/translations/' + choice.value).then(function (answer) {
       if (answer.error) return say(answer.error, 'problem');
