@@ -15,7 +15,9 @@ import zipfile
 import pytest
 import yaml
 
+from tests.conftest import make_app
 from tests.missoula import MISSOULA
+from tests.recordings import espeak, spoken
 from webapp.content_model.edition_commands import STARTER
 from webapp.settings import PROJECT_ROOT
 from webapp.studio import create_studio
@@ -451,3 +453,28 @@ def test_a_language_is_reviewed_from_the_studio_sheet_and_verdicts(studio, clien
     binary = client.put(f"/{TOKEN}/api/verdicts/ar", data=b"\xff\xfe\x00PNG", headers=changes(studio))
     assert binary.status_code == 400 and "not the review sheet's CSV" in binary.get_json()["error"]
     assert client.put(f"/{TOKEN}/api/verdicts/ar", data=b"x").status_code == 403  # no CSRF token
+
+
+def test_recordings_the_review_sheet_saved_are_filed_from_the_studio(studio, client, edition_copy, tmp_path):
+    (wav,) = spoken(make_app(tmp_path / "app", EDITION=str(edition_copy)), "ar", ["Get out"], tmp_path / "wav")
+
+    def put(name, body):
+        headers = {**changes(studio), "Content-Type": "application/octet-stream"}
+        return client.put(f"/{TOKEN}/api/recordings/ar", query_string={"name": name}, data=body, headers=headers)
+
+    recordings = edition_copy / "translations/ar/recordings.yaml"
+    # What cannot be used: one line each, as record-audio says it, and nothing filed.
+    silent = espeak(" ", "ar", tmp_path / "silent.wav").read_bytes()
+    refused = put(wav.name, silent)
+    assert refused.status_code == 400 and f"{wav.name}: is silent: no voice in it" in refused.get_json()["said"]
+    unnamed = put("my recording.wav", wav.read_bytes())
+    assert unnamed.status_code == 400 and "not a recording the review sheet saved" in unnamed.get_json()["error"]
+    assert put("../../content/cards.yaml", wav.read_bytes()).status_code == 400
+    assert put(wav.name, b"\0" * 1_100_000).status_code == 413
+    assert not recordings.exists()
+    # The sheet's recording: checked and filed as record-audio files it, said without this computer's paths.
+    filed = put(wav.name, wav.read_bytes())
+    said = filed.get_json()["said"]
+    assert filed.status_code == 200 and said.startswith(f"{wav.name}: ") and "Filed 1 recording(s) for ar" in said
+    assert str(tmp_path) not in said
+    assert [record["english"] for record in yaml.safe_load(recordings.read_text())["recordings"]] == ["Get out"]

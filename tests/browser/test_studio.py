@@ -14,8 +14,10 @@ import yaml
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM_ARGS, wait_until_saved_offline
+from tests.conftest import make_app
 from tests.fixture import FIXTURE_EDITION
 from tests.missoula import MISSOULA
+from tests.recordings import espeak, spoken
 from tests.static_server import StaticServer, free_port
 from webapp.content_model.edition_commands import STARTER
 from webapp.studio import create_studio, studio_server
@@ -135,6 +137,20 @@ def test_a_languages_crisis_words_are_given_on_translate(desk, studio_url, editi
     expect(held.first).to_contain_text("lock-in: الاحتماء في الغرفة", timeout=30_000)
     saved = yaml.safe_load((edition_copy / "translations/ar/glossary.yaml").read_text())["terms"]["lock-in"]
     assert saved == {"term": "الاحتماء في الغرفة", "forms": ["الاحتماء في الغرفة"]}
+
+
+def test_the_review_sheets_recordings_are_filed_on_review(desk, studio_url, edition_copy, tmp_path):
+    (wav,) = spoken(make_app(tmp_path / "app", EDITION=str(edition_copy)), "ar", ["Get out"], tmp_path / "saved")
+    silent = espeak(" ", "ar", tmp_path / "saved" / wav.name.replace(".wav", "-again.wav"))
+    page = desk
+    page.goto(studio_url + "review/")
+    page.get_by_label("Recordings").set_input_files([wav, silent])
+    page.get_by_role("button", name="File the recordings").click()
+    expect(page.locator("#status")).to_have_text(re.compile("^Filed 1 of 2 recordings"), timeout=60_000)
+    expect(page.locator("#said")).to_contain_text(f"{silent.name}: is silent")
+    expect(page.locator("#said")).to_contain_text(f"{wav.name}: ")
+    records = yaml.safe_load((edition_copy / "translations/ar/recordings.yaml").read_text())["recordings"]
+    assert [record["english"] for record in records] == ["Get out"]
 
 
 def without_empty(node):

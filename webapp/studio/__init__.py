@@ -26,6 +26,7 @@ def create_studio(edition, work_dir=None, token=None):
         MAX_CONTENT_LENGTH=2 * MAX_BYTES,  # a huge paste is refused before it is read
     )
     work_dir = Path(work_dir or tempfile.mkdtemp(prefix="guide-studio-"))
+    work_dir.mkdir(parents=True, exist_ok=True)  # what a command of the guide reads is put there
     app.extensions["drafts"] = Drafts(edition, work_dir)
     guard.init_app(app)
     app.register_blueprint(views.bp)

@@ -1,9 +1,11 @@
 """Getting a language reviewed from the studio: the review sheet made (`translate review-sheet`),
 opened from the studio (its Record buttons work there too: this computer's address is a secure
-one), and the filled-in CSV read back into the review records (`translate record-review`), by the
-very commands a terminal runs.
+one), the filled-in CSV read back into the review records (`translate record-review`), and the
+recordings its Record buttons saved filed (`translate record-audio`), by the very commands a
+terminal runs.
 """
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -57,3 +59,20 @@ def record_verdicts(edition, work_dir, code, csv_text):
         Path(fh.name).unlink(missing_ok=True)
     said = result.output.strip().replace(fh.name, "the sheet")
     return result.exit_code == 0, said
+
+
+# What the sheet's Record button saves: the line's name and an audio extension, nothing else.
+RECORDING_NAME = re.compile(r"[A-Za-z0-9_-]{1,120}\.[A-Za-z0-9]{2,5}")
+
+
+def file_recording(edition, work_dir, code, name, audio):
+    """(filed, what the command said) for one recording the review sheet saved, as `record-audio`
+    checks and files it."""
+    if not RECORDING_NAME.fullmatch(name):
+        raise FileRefused(f"{name!r} is not a recording the review sheet saved (its name says which line it reads)")
+    with tempfile.TemporaryDirectory(dir=work_dir) as folder:
+        path = Path(folder) / name
+        path.write_bytes(audio)
+        result = run_command(_guide_app(edition, work_dir), "translate", "record-audio", code, str(path))
+    said = re.sub(rf"\S*{re.escape(name)}", name, result.output.strip())
+    return result.exit_code == 0, said.replace(f"{Path(edition).resolve()}/", "")  # as the edition's folder names it

@@ -305,3 +305,14 @@ def record_verdicts(code):
         raise edition_files.FileRefused("that file is not the review sheet's CSV (it is not text)") from None
     recorded, said = review.record_verdicts(_edition(), _drafts().build_dir.parent, code, text)
     return jsonify(recorded=recorded, said=said), 200 if recorded else 400
+
+
+@bp.put("/<token>/api/recordings/<code>")
+def file_recording(code):
+    """One recording the review sheet's Record button saved, checked and filed for the language."""
+    translations.language_of(_edition(), code)
+    if (request.content_length or 0) > current_app.config["MAX_CONTENT_LENGTH"]:
+        return jsonify(error="That file is too large for one recorded line (20 seconds at most): not filed."), 413
+    name = request.args.get("name", "")
+    filed, said = review.file_recording(_edition(), _drafts().build_dir.parent, code, name, request.get_data())
+    return jsonify(filed=filed, said=said), 200 if filed else 400

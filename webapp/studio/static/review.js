@@ -33,4 +33,24 @@
       return window.studioCall('PUT', 'api/verdicts/' + choice.value, text, 'text/csv');
     }).then(function (answer) { show(answer, answer.ok); });
   });
+
+  // One file at a time: each is checked and filed on its own, and what each gave is said.
+  document.getElementById('file-recordings').addEventListener('click', function () {
+    var files = Array.prototype.slice.call(document.getElementById('recordings').files);
+    if (!files.length) { statusLine.textContent = 'Choose the recordings first.'; return; }
+    var lines = [];
+    var filed = 0;
+    files.reduce(function (previous, file, index) {
+      return previous.then(function () {
+        statusLine.textContent = 'Filing ' + (index + 1) + ' of ' + files.length + '…';
+        return window.studioCall('PUT', 'api/recordings/' + choice.value + '?name=' + encodeURIComponent(file.name), file, 'application/octet-stream');
+      }).then(function (answer) {
+        if (answer.filed) filed += 1;
+        lines.push(answer.said || (file.name + ': ' + answer.error));
+      });
+    }, Promise.resolve()).then(function () {
+      show({ said: lines.join('\n') }, filed === files.length);
+      statusLine.textContent = 'Filed ' + filed + ' of ' + files.length + ' recordings.' + (filed === files.length ? '' : ' The others were refused: see why below.');
+    });
+  });
 }());
