@@ -30,6 +30,14 @@ def _edition():
     return current_app.config["EDITION"]
 
 
+def _translated_languages():
+    """The edition's translated languages; none while its edition.yaml cannot be read."""
+    try:
+        return translations.translated_languages(_edition())
+    except EditionError:
+        return []
+
+
 def _drafts():
     return current_app.extensions["drafts"]
 
@@ -95,20 +103,21 @@ def save_text(name):
     return _saved(name, lambda: edition_files.write_text(_edition(), name, text, version))
 
 
-def _saved(name, write):
-    """write()'s new version, or why it did not save: changed elsewhere (409), a full disk (507)."""
+def _saved(what, write, answer=None, over=True):
+    """answer() (or write()'s new version) once write() has saved, or why it did not: changed
+    elsewhere since it was opened (409; over: the page offers to save over it), a full disk (507)."""
     try:
         version = write()
     except edition_files.VersionConflict as conflict:
         message = (
-            f"{name} changed since you opened it (in another tab or program). Your changes are kept in "
-            "this browser: open the file again to see the other version, or save again to replace it."
+            f"{what} changed since you opened it (in another tab or program). Your changes are kept in "
+            f"this browser: open it again to see the other version{', or save yours over it' if over else ''}."
         )
         return jsonify(error=message, version=conflict.current_version), 409
     except OSError as error:
-        message = f"{name} could not be saved ({error.strerror or error}): your changes are kept in this browser."
+        message = f"{what} could not be saved ({error.strerror or error}): your changes are kept in this browser."
         return jsonify(error=message), 507
-    return jsonify(version=version)
+    return answer() if answer else jsonify(version=version)
 
 
 @bp.post("/<token>/api/check/<path:name>")
@@ -188,13 +197,9 @@ def _from_guide(guide_app, path):
 @bp.get("/<token>/translate/")
 def translate():
     """Each language's strings of the edition: crisis and untranslated first, glossary beside them."""
-    try:
-        languages = translations.translated_languages(_edition())
-    except EditionError:
-        languages = []
     return render_template(
         "translate.html",
-        languages=languages,
+        languages=_translated_languages(),
         edition=_edition(),
         csrf_token=current_app.config["CSRF_TOKEN"],
     )
@@ -210,18 +215,13 @@ def read_translations(code):
 def save_translations(code):
     language = translations.language_of(_edition(), code)
     body = _json_body()
-    try:
-        translations.save(_edition(), language, body.get("strings"), str(body.get("version") or ""))
-    except edition_files.VersionConflict as conflict:
-        message = (
-            f"The {code} catalog changed since you opened it (in another tab or program). Your translations "
-            "are kept in this browser: open the language again to see the other version."
-        )
-        return jsonify(error=message, version=conflict.current_version), 409
-    except OSError as error:
-        return jsonify(error=f"Not saved ({error.strerror or error}): your translations are kept in this browser."), 507
-    found = translations.rows(_edition(), language)
-    return jsonify(**found, pages=_drafts().pages_for_preview())
+    strings, version = body.get("strings"), str(body.get("version") or "")
+    return _saved(
+        f"The {code} catalog",
+        lambda: translations.save(_edition(), language, strings, version),
+        lambda: jsonify(**translations.rows(_edition(), language), pages=_drafts().pages_for_preview()),
+        over=False,
+    )
 
 
 @bp.get("/<token>/api/glossary/<code>")
@@ -234,17 +234,12 @@ def save_glossary(code):
     """A language's approved crisis words (and a crisis word added to the edition's protocol)."""
     language = translations.language_of(_edition(), code)
     body = _json_body()
-    try:
-        glossary.save(_edition(), language, body)
-    except edition_files.VersionConflict as conflict:
-        message = (
-            f"The crisis words of {code} changed since you opened them (in another tab or program): "
-            "open the language again to see them."
-        )
-        return jsonify(error=message, version=conflict.current_version), 409
-    except OSError as error:
-        return jsonify(error=f"Not saved ({error.strerror or error}): your words are still in the boxes."), 507
-    return jsonify(glossary.words(_edition(), language))
+    return _saved(
+        f"The crisis words of {code}",
+        lambda: glossary.save(_edition(), language, body),
+        lambda: jsonify(glossary.words(_edition(), language)),
+        over=False,
+    )
 
 
 @bp.get("/<token>/publish/")
@@ -264,13 +259,12 @@ def publish_now():
 
 @bp.get("/<token>/review/")
 def review_page():
-    """Get a language reviewed: its review sheet, and its filled-in CSV read back."""
-    try:
-        languages = translations.translated_languages(_edition())
-    except EditionError:
-        languages = []
+    """Get a language reviewed: its review sheet, its filled-in CSV read back, its recordings filed."""
     return render_template(
-        "review.html", languages=languages, edition=_edition(), csrf_token=current_app.config["CSRF_TOKEN"]
+        "review.html",
+        languages=_translated_languages(),
+        edition=_edition(),
+        csrf_token=current_app.config["CSRF_TOKEN"],
     )
 
 
