@@ -117,7 +117,8 @@ def save(edition, language, body):
             continue
         term = checked_value(str(change.get("term") or ""), f"the word for {key!r}").strip()
         written = checked_value(str(change.get("also") or ""), f"the other forms of {key!r}")
-        also = [form.strip() for form in re.split(r"[,\n]", written) if form.strip()]
+        # Commas between forms: "," or the Arabic script's "،".
+        also = [form.strip() for form in re.split(r"[,،\n]", written) if form.strip()]
         current = glossary.get(key)
         if (current or {}).get("term", "") == term and _also(current) == also:
             continue  # as it was: not written again (an entry's own forms stay as written)
