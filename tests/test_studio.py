@@ -19,6 +19,7 @@ from tests.conftest import make_app
 from tests.missoula import MISSOULA
 from tests.recordings import espeak, spoken
 from webapp.content_model.edition_commands import STARTER
+from webapp.content_model.field_words import ordinal
 from webapp.settings import PROJECT_ROOT
 from webapp.studio import create_studio
 from webapp.studio.edition_files import editable_files
@@ -370,12 +371,46 @@ def drop_empty(node):
 
 def test_a_changed_date_is_written_as_a_date(studio, client, edition_copy):
     file = opened(client, "content/sources.yaml")
-    dated = next(key for key, source in file["data"].items() if source.get("date"))
-    file["data"][dated]["date"] = "2026-01-02"
+    # A keyed file's form is a list of its entries, each with its short name.
+    index, dated = next((n, source["id"]) for n, source in enumerate(file["data"]) if source.get("date"))
+    file["data"][index]["date"] = "2026-01-02"
     assert save(client, studio, file["data"], file["version"], name="content/sources.yaml").status_code == 200
     assert yaml.safe_load((edition_copy / "content/sources.yaml").read_text())[dated]["date"] == datetime.date(
         2026, 1, 2
     )
+
+
+def test_sources_and_contacts_are_added_in_their_forms_each_with_its_short_name(studio, client, edition_copy):
+    name = "content/sources.yaml"
+    file = opened(client, name)
+    assert file["schema"]["type"] == "array" and file["schema"]["items"]["properties"]["id"]["title"] == "Short name"
+    before = (edition_copy / name).read_text()
+    kept = [dict(entry) for entry in file["data"]]
+    new = {
+        "id": "district-faq",
+        "name": "Example Valley Schools: questions and answers",
+        "url": "https://x.example/faq",
+    }
+    # Checked as the person types, by field: a problem of the new entry is marked beside its field.
+    typed = [*kept, {**new, "url": "no address"}]
+    checked = client.post(f"/{TOKEN}/api/check/{name}", json={"data": typed}, headers=changes(studio)).get_json()
+    assert any(problem["loc"][:2] == [len(kept), "url"] for problem in checked["problems"]), checked
+    # No short name, or one twice: one line, nothing written.
+    for entries, said in (
+        ([*kept, {**new, "id": " "}], f"the {ordinal(len(kept) + 1)} entry has no short name"),
+        ([*kept, {**new, "id": kept[0]["id"]}], f"two entries have the short name {kept[0]['id']!r}"),
+    ):
+        refused = save(client, studio, entries, file["version"], name=name)
+        assert refused.status_code == 400 and said in refused.get_json()["error"], refused.get_json()
+    assert (edition_copy / name).read_text() == before
+    # Added: written under its short name after the others, whose comments stay.
+    assert save(client, studio, [*kept, new], file["version"], name=name).status_code == 200
+    written = (edition_copy / name).read_text()
+    assert written.startswith(before.rstrip("\n"))
+    assert list(yaml.safe_load(written))[-1] == "district-faq"
+    # A file whose entry is not a block of fields is mended as text, not lost in a form.
+    (edition_copy / name).write_text(before + "\nstray: just a line\n")
+    assert "each entry must be a block of fields" in opened(client, name)["broken"]
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from tests.static_server import StaticServer, free_port
 from webapp.content_model.edition_commands import STARTER
 from webapp.studio import create_studio, studio_server
 from webapp.studio.edition_files import editable_files
+from webapp.studio.forms import from_form
 
 TOKEN = "studio-test-secret"
 
@@ -96,6 +97,32 @@ def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, ed
     saved = yaml.safe_load((edition_copy / "content/cards.yaml").read_text())
     assert saved["cards"][0]["title"] == "Get out now"
     assert saved["cards"][0]["key_messages"][0] == {"text": "Leave your bag.", "pictogram": "leave-things"}
+
+
+def test_a_source_is_added_in_its_form_and_what_is_typed_is_kept_before_the_field_is_left(
+    desk, studio_url, edition_copy
+):
+    page = desk
+    page.goto(studio_url)
+    page.locator("[data-file='content/sources.yaml']").click()
+    status = page.locator("#status")
+    expect(status).to_contain_text("No unsaved changes", timeout=30_000)
+    count = len(yaml.safe_load((edition_copy / "content/sources.yaml").read_text()))
+    page.get_by_role("button", name="Add Source").click()
+    field(page, f"root.{count}.id").press_sequentially("district-faq")
+    name = field(page, f"root.{count}.name")
+    name.press_sequentially("Example Valley Schools: questions and answers")
+    # Not left, not saved: kept in this browser all the same (the window may be closed now).
+    expect(status).to_contain_text("Not saved yet", timeout=30_000)
+    expect(name).to_be_focused()
+    page.reload()
+    page.locator("[data-file='content/sources.yaml']").click()
+    expect(status).to_contain_text("unsaved changes, kept in this browser, are back", timeout=30_000)
+    expect(field(page, f"root.{count}.name")).to_have_value("Example Valley Schools: questions and answers")
+    page.locator("#save").click()
+    expect(status).to_contain_text("No unsaved changes", timeout=30_000)
+    saved = yaml.safe_load((edition_copy / "content/sources.yaml").read_text())
+    assert saved["district-faq"]["name"] == "Example Valley Schools: questions and answers"
 
 
 def test_a_file_broken_in_a_text_editor_is_mended_in_the_studio(desk, studio_url, edition_copy):
@@ -179,7 +206,7 @@ def test_every_file_comes_back_from_its_form_as_it_was(desk, tmp_path, edition):
                 lambda request, name=name: request.url.endswith(f"/api/check/{name}"), timeout=30_000
             ) as sent:
                 desk.locator(f"[data-file='{name}']").click()
-            given = json.loads(sent.value.post_data)["data"]
+            given = from_form(name, json.loads(sent.value.post_data)["data"])
             assert without_empty(given) == without_empty(yaml.safe_load((copy / name).read_text())), name
         print(f"{edition.name}: {len(files)} files come back from their forms as they were")
     finally:

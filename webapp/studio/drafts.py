@@ -88,11 +88,13 @@ class Drafts:
         """The problems of the file being edited, by field; those of other files, in words."""
         mine, elsewhere = [], []
         for text in problems:
-            said = str(text).replace(str(self.overlay), str(self.edition))
+            # Files as the studio lists them (content/home.yaml), not where this computer keeps them.
+            said = str(text).replace(f"{self.overlay}/", "").replace(str(self.overlay), "the edition")
             file = getattr(text, "file", None)
             if file is not None and Path(file).resolve() == target:
                 # Beside its field, the file and line go without saying.
-                short = said.split(": ", 1)[1] if said.startswith(str(self.edition)) else said
+                own = str(target.relative_to(self.overlay.resolve()))
+                short = said.split(": ", 1)[1] if said.startswith(own) else said
                 mine.append({"text": short, "loc": [str(part) for part in text.loc]})
             else:
                 elsewhere.append(said)

@@ -30,8 +30,8 @@ class FileRefused(ValueError):
 class BrokenFile(FileRefused):
     """A file that is not valid YAML: the studio shows its text to mend, with edition check's line."""
 
-    def __init__(self, name, text, version):
-        super().__init__(yaml_mistake(name, text) or f"{name} cannot be read as YAML")
+    def __init__(self, name, text, version, mistake=None):
+        super().__init__(mistake or yaml_mistake(name, text) or f"{name} cannot be read as YAML")
         self.text, self.version = text, version
 
 
@@ -94,6 +94,12 @@ def read(edition, name):
     except YAMLError:
         raise BrokenFile(name, text, version_of(raw)) from None
     return _plain(data), version_of(raw)
+
+
+def read_text(edition, name):
+    """(the file's text, its version)."""
+    raw = inside(edition, name).read_bytes()
+    return raw.decode("utf-8", errors="replace"), version_of(raw)
 
 
 def load_document(raw):

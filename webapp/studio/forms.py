@@ -9,6 +9,7 @@ and an optional field as its own kind, not as "text or nothing".
 
 import html
 import json
+import re
 
 from webapp.content_model.content import TRANSLATABLE_KEYS
 from webapp.content_model.edition import DEFAULT_EDITION
@@ -20,7 +21,9 @@ from webapp.content_model.edition_reference import (
     json_schemas,
     schema_name,
 )
+from webapp.content_model.field_words import ordinal
 from webapp.content_model.page_registry import PAGE_IDS
+from webapp.studio.edition_files import FileRefused
 
 LONG_TEXT = {"p", "when", "missing", "summary", "intro", "notice", "means", "credit", "items", "list", "steps"}
 
@@ -34,15 +37,91 @@ def studio_schema(file, choices, data=None):
     schema = json.loads(json_schemas()[schema_name(file)])
     examples = field_examples(DEFAULT_EDITION)
     models = {model.__name__: model for model in every_model()}
+    text = json.dumps(schema)
     for name, definition in schema.get("$defs", {}).items():
-        _annotate(definition, models.get(name), examples, choices)
+        # A block used in several places (the guide's, the district's and the police's names) has
+        # one example, which fits only one of them: none is shown rather than a wrong one.
+        shared = text.count(f'"#/$defs/{name}"') > 1
+        _annotate(definition, models.get(name), {} if shared else examples, choices)
     root_model = next(model for name, model, _entry in edition_files() if name == file)
-    root = schema["additionalProperties"] if "additionalProperties" in schema and "properties" not in schema else schema
+    root = schema["additionalProperties"] if keyed(file) else schema
     _annotate(root, root_model, examples, choices)
-    return schema
+    if keyed(file):
+        # A list the person adds to, each entry with its short name: not a mapping of names, which
+        # a form can neither add to nor show the names of.
+        root["properties"] = {"id": _id_field(file), **root["properties"]}
+        root["required"] = ["id", *root.get("required", [])]
+        root["headerTemplate"] = "{{ i1 }}. {{ self.id }}"
+        schema = {key: value for key, value in schema.items() if key != "additionalProperties"}
+        schema.update(type="array", items=root)
+    schema["title"] = file  # the file, as the list of files names it (not the model's name)
+    return _without_patterns(schema)
+
+
+def keyed(file):
+    """Whether the file is a mapping of entries by their short names (sources, contacts)."""
+    return any(entry for name, _model, entry in edition_files() if name == file)
+
+
+def _id_field(file):
+    what = file.removeprefix("content/").removesuffix(".yaml").removesuffix("s")
+    return {
+        "type": "string",
+        "title": "Short name",
+        "description": f"A short name for this {what}, in small letters and dashes (school-safety-page): "
+        "the other files pick it from a list by this name.",
+        "propertyOrder": 0,
+    }
+
+
+def to_form(file, data):
+    """The file's data as its form holds it: a keyed file's entries as a list, each with its id;
+    None when an entry is not a block of fields (the file is then mended as text)."""
+    if not keyed(file) or not isinstance(data, dict):
+        return data
+    if not all(isinstance(value, dict) for value in data.values()):
+        return None
+    return [{"id": key, **value} for key, value in data.items()]
+
+
+def from_form(file, data):
+    """The form's data as the file holds it; a keyed file's entry without a short name, or two with
+    one, refused in one line."""
+    if not keyed(file) or not isinstance(data, list):
+        return data
+    entries = {}
+    for number, item in enumerate(data, 1):
+        item = dict(item) if isinstance(item, dict) else {}
+        key = str(item.pop("id", "") or "").strip()
+        if not key:
+            raise FileRefused(f"the {ordinal(number)} entry has no short name: give it one")
+        if key in entries:
+            raise FileRefused(f"two entries have the short name {key!r}: give each its own")
+        entries[key] = item
+    return entries
+
+
+def form_loc(file, data, loc):
+    """A problem's place in the file (a keyed entry by its name) as its place in the form."""
+    if keyed(file) and loc and isinstance(data, dict) and loc[0] in data:
+        return [list(data).index(loc[0]), *loc[1:]]
+    return loc
+
+
+def _without_patterns(node):
+    """The schema without its patterns: the server's checks say what a field needs in words
+    ("an address that starts with https://"), where the form would show the pattern."""
+    if isinstance(node, dict):
+        return {key: _without_patterns(value) for key, value in node.items() if key != "pattern"}
+    if isinstance(node, list):
+        return [_without_patterns(value) for value in node]
+    return node
 
 
 def _annotate(definition, model, examples, choices):
+    if re.fullmatch(r"[A-Z][A-Za-z]+", definition.get("title", "")):
+        # A block's kind in words: "Home link", not the model's name HomeLink.
+        definition["title"] = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", definition["title"]).capitalize()
     for key in ("description", "title"):
         if key in definition:
             definition[key] = html.escape(definition[key], quote=False)  # the form shows them as HTML
@@ -58,10 +137,9 @@ def _annotate(definition, model, examples, choices):
             prop.get("type") in ("string", "integer", "number", "boolean")
             or prop.get("items", {}).get("type") == "string"
         )
-        if model is not None and (model, name) in examples and simple:  # an example of a whole object is noise
-            prop["description"] = (
-                f"{prop.get('description', '')} Example: {example_text(examples[(model, name)])}".strip()
-            )
+        example = examples.get((model, name)) if model is not None and simple else None  # of a whole object: noise
+        if example not in (None, "", []):
+            prop["description"] = f"{prop.get('description', '')} Example: {example_text(example)}".strip()
         for key in ("description", "title"):
             if key in prop:
                 prop[key] = html.escape(prop[key], quote=False)

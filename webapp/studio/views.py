@@ -9,7 +9,7 @@ from webapp.content_model.edition import EditionError
 from webapp.content_model.page_registry import PAGES
 from webapp.content_model.pictograms import edition_pictograms, engine_pictograms
 from webapp.studio import edition_files, glossary, review, translations
-from webapp.studio.forms import studio_schema
+from webapp.studio.forms import form_loc, from_form, studio_schema, to_form
 from webapp.studio.publish import publish
 
 bp = Blueprint("studio", __name__)
@@ -83,16 +83,22 @@ def home():
 def read_file(name):
     try:
         data, version = edition_files.read(_edition(), name)
+        form = to_form(name, data)
+        if form is None:
+            text, version = edition_files.read_text(_edition(), name)
+            mistake = f"{name}: each entry must be a block of fields (its name, then its fields under it)"
+            raise edition_files.BrokenFile(name, text, version, mistake)
     except edition_files.BrokenFile as broken:
         # Not a form until it is valid YAML: its text, to mend here, with the line that is wrong.
         return jsonify(broken=str(broken), text=broken.text, version=broken.version)
-    return jsonify(data=data, version=version, schema=studio_schema(name, _choices(), data))
+    return jsonify(data=form, version=version, schema=studio_schema(name, _choices(), data))
 
 
 @bp.put("/<token>/api/files/<path:name>")
 def save_file(name):
     body = _json_body()
-    return _saved(name, lambda: edition_files.write(_edition(), name, body.get("data"), str(body.get("version") or "")))
+    data, version = from_form(name, body.get("data")), str(body.get("version") or "")
+    return _saved(name, lambda: edition_files.write(_edition(), name, data, version))
 
 
 @bp.put("/<token>/api/text/<path:name>")
@@ -123,7 +129,11 @@ def _saved(what, write, answer=None, over=True):
 @bp.post("/<token>/api/check/<path:name>")
 def check_file(name):
     """The same checks as `edition check`, on the edition with this draft, by field."""
-    return jsonify(_drafts().check(name, _json_body().get("data")))
+    data = from_form(name, _json_body().get("data"))
+    checked = _drafts().check(name, data)
+    for found in checked["problems"] + checked["advice"]:
+        found["loc"] = form_loc(name, data, found["loc"])
+    return jsonify(checked)
 
 
 def _json_body():

@@ -21,6 +21,7 @@
   var pageChoice = document.getElementById('preview-page');
   var standIns = document.getElementById('stand-ins');
   var mend = document.getElementById('mend');
+  var noPreview = document.getElementById('no-preview');
   var mendText = document.getElementById('mend-text');
   var editor = null;
   var file = null;
@@ -88,11 +89,13 @@
       fold.appendChild(line);
     });
     elsewhere.appendChild(fold);
-    var count = (answer.problems || []).length + (answer.elsewhere || []).length;
+    var mine = (answer.problems || []).length;
     var unsaved = restored ? 'Your unsaved changes, kept in this browser, are back: save them, or open the file again.'
-      : (storedDraft() ? 'Not saved yet.' : 'Saved.');
-    if (count) say(count + (count === 1 ? ' problem' : ' problems') + ' (this file\'s are marked beside their fields). ' + unsaved, 'problem');
-    else say('No problems. ' + unsaved);
+      : (storedDraft() ? 'Not saved yet.' : 'No unsaved changes.');
+    var said = [];
+    if (mine) said.push(mine + (mine === 1 ? ' problem' : ' problems') + ' in this file, marked beside their fields.');
+    if (others.length) said.push((mine ? '' : 'No problems in this file; ') + others.length + ' in other files, listed above.');
+    say((said.join(' ') || 'No problems.') + ' ' + unsaved, mine + others.length ? 'problem' : 'note');
   }
 
   function showPreview(pages) {
@@ -118,6 +121,9 @@
       if (answer.error) return say(answer.error, 'problem');
       showProblems(answer);
       standIns.hidden = !answer.stand_ins;
+      // No page while the guide cannot start: said, rather than a blank or an older page.
+      noPreview.hidden = Boolean(answer.preview);
+      frame.hidden = !answer.preview;
       if (answer.preview) showPreview(answer.pages);
     });
   }
@@ -153,6 +159,7 @@
         startval: draft ? draft.data : answer.data,
         theme: 'html',
         disable_edit_json: true,
+        disable_collapse: true,
         disable_properties: true,
         show_errors: 'never', // the server's checks speak, beside each field
         remove_empty_properties: true,
@@ -209,6 +216,16 @@
       check();
     });
   }
+
+  // A field tells the form of its new value when the person leaves it; a pause in typing does too,
+  // so that what is typed is kept in this browser even if the window is closed before.
+  var typing = null;
+  formBox.addEventListener('input', function (event) {
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      if (event.target.isConnected) event.target.dispatchEvent(new Event('change', { bubbles: true }));
+    }, 400);
+  });
 
   document.querySelector('.studio-files').addEventListener('click', function (event) {
     var button = event.target.closest('[data-file]');
