@@ -305,31 +305,61 @@ def test_a_languages_crisis_words_are_written_into_the_editions_glossary_files(s
 
 
 def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(studio, client, edition_copy):
-    refused = client.post(f"/{TOKEN}/api/publish", json={"base_url": "not an address"}, headers=changes(studio))
+    def publish(address):
+        return client.post(f"/{TOKEN}/api/publish", json={"base_url": address}, headers=changes(studio))
+
+    refused = publish("not an address")
     assert refused.status_code == 400 and "public address" in refused.get_json()["error"]
+    # The starter's example address is nobody's: it would go into the poster's QR code.
+    example = publish("https://www.example.org")
+    assert example.status_code == 400 and "is an example address" in example.get_json()["error"]
+    assert not (edition_copy / "published").exists()
     catalog = edition_copy / "translations/ar/LC_MESSAGES/messages.po"
-    catalog.write_text(
-        catalog.read_text(encoding="utf-8").replace('msgstr "غادر بسرعة"', 'msgstr ""'), encoding="utf-8"
-    )
-    answer = client.post(
-        f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
-    )
-    found = answer.get_json()
+    text = catalog.read_text(encoding="utf-8").replace('msgstr "غادر بسرعة"', 'msgstr ""')
+    catalog.write_text(text.replace("اتصل بالرقم 911 عندما", "اتصل بالرقم عندما"), encoding="utf-8")
+    found = publish("https://safety.example-valley.org").get_json()
     assert found["problems"] == [], found
     site = edition_copy / "published" / "site"
     assert (site / "ar/cards/index.html").is_file() and (site / "_headers").is_file()
     assert zipfile.ZipFile(found["zip"]).getinfo("ar/cards/index.html").file_size > 0
-    assert "https://guide.example.org/" in found["steps"][0] and "_headers" in found["steps"][1]
-    # translate check ran on the edition itself, and its problems are said, not hidden.
-    assert any("missing translation: 'Leave fast'" in line for line in found["translation_problems"]), found
+    assert "https://safety.example-valley.org/" in found["steps"][0] and "_headers" in found["steps"][1]
+    # translate check ran on the edition itself: what is wrong in a translation is said, not hidden;
+    # what is not translated yet is counted for its language, beside whether it is reviewed.
+    assert any("'911'" in line and "Call 911 when safe." in line for line in found["translation_problems"]), found
+    assert not any("missing translation" in line for line in found["translation_problems"]), found
+    assert found["languages"][0].startswith("Arabic: 1 string not translated yet (it shows in English"), found
+    assert "reviewed" in found["languages"][0]
     # An edition with a problem is not published.
     cards = yaml.safe_load((edition_copy / CARDS).read_text())
     cards["cards"][0]["sources"] = ["no-such-source"]
     (edition_copy / CARDS).write_text(yaml.safe_dump(cards))
-    broken = client.post(
-        f"/{TOKEN}/api/publish", json={"base_url": "https://guide.example.org"}, headers=changes(studio)
+    assert any(
+        "no-such-source" in problem for problem in publish("https://safety.example-valley.org").get_json()["problems"]
     )
-    assert any("no-such-source" in problem for problem in broken.get_json()["problems"])
+
+
+def test_the_strings_of_a_page_the_edition_does_not_list_are_not_asked_for(studio, client, edition_copy, tmp_path):
+    """A page dropped from edition.yaml's list is read by nobody: its strings are not to translate,
+    and the edition's template (messages.pot, for Poedit and translate check) leaves them out."""
+    edition = yaml.safe_load((edition_copy / "edition.yaml").read_text())
+    english = [row["english"] for row in client.get(f"/{TOKEN}/api/translations/ar").get_json()["rows"]]
+    assert "Whom to call about a threat. This guide sends nothing itself." in english  # the report page's
+    edition["pages"] = [page for page in edition["pages"] if page != "report"]
+    (edition_copy / "edition.yaml").write_text(yaml.safe_dump(edition, allow_unicode=True))
+    home = yaml.safe_load((edition_copy / "content/home.yaml").read_text())
+    del home["more"]  # its link to the report page
+    (edition_copy / "content/home.yaml").write_text(yaml.safe_dump(home, allow_unicode=True))
+    answer = client.get(f"/{TOKEN}/api/translations/ar").get_json()
+    assert "Whom to call about a threat. This guide sends nothing itself." not in [
+        row["english"] for row in answer["rows"]
+    ], answer
+    version = client.get(f"/{TOKEN}/api/translations/ar").get_json()["version"]
+    saved = client.put(
+        f"/{TOKEN}/api/translations/ar", json={"strings": {}, "version": version}, headers=changes(studio)
+    )
+    assert saved.status_code == 200
+    template = (edition_copy / "translations/messages.pot").read_text(encoding="utf-8")
+    assert "content/report.yaml" not in template and "content/lockdown.yaml" in template
 
 
 def test_a_new_edition_is_previewed_before_it_is_filled_in_with_its_placeholders_said(tmp_path):

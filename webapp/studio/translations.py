@@ -5,6 +5,7 @@ it, crisis strings and untranslated strings first. It writes the edition's gette
 translated already.
 """
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -52,6 +53,34 @@ def template(edition_path):
     for _file, lineno, message, comments, _context in extract_from_dir(str(edition_path), METHODS):
         catalog.add(message, locations=[(_file, lineno)], auto_comments=comments)
     return catalog
+
+
+def pot_path(edition_path):
+    return Path(edition_path) / "translations" / "messages.pot"
+
+
+def write_template(edition_path):
+    """Keep the edition's messages.pot (what `translate extract` writes, and what Poedit, Weblate
+    and `translate check` read) to the strings its content has now; unchanged strings leave the
+    file as it was."""
+    strings = template(edition_path)
+    path = pot_path(edition_path)
+    if path.is_file():
+        with path.open("rb") as fh:
+            before = read_po(fh)
+        if [(m.id, m.locations) for m in before if m.id] == [(m.id, m.locations) for m in strings if m.id]:
+            return
+    with contextlib.suppress(EditionError):  # a name for the template's header, when it can be read
+        strings.project = read_edition(edition_path).data.guide.name
+    out = io.BytesIO()
+    write_po(out, strings, width=100, sort_by_file=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    replace_atomically(path, out.getvalue())
+
+
+def untranslated(edition_path, language):
+    """How many of the edition's strings the language's catalog does not translate yet."""
+    return sum("not translated yet" in row["problems"] for row in rows(edition_path, language)["rows"])
 
 
 def po_path(edition_path, language):
@@ -129,4 +158,6 @@ def save(edition_path, language, translations, seen_version):
     write_po(out, catalog, width=100)
     path = po_path(edition_path, language)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return replace_atomically(path, out.getvalue())
+    version = replace_atomically(path, out.getvalue())
+    write_template(edition_path)
+    return version

@@ -4,13 +4,20 @@ Registered as the `content` and `edition` methods (webapp/translation/translate_
 YAML node tree (not the loaded data) so that every message keeps its line number for translators.
 """
 
+from pathlib import Path
+
 import yaml
 
 from webapp.content_model.content import TRANSLATABLE_KEYS
+from webapp.content_model.page_registry import PAGES
 
 
 def extract_content(fileobj, keywords, comment_tags, options):
-    """Yield (lineno, funcname, message, comments) for every translatable string in a YAML file."""
+    """Yield (lineno, funcname, message, comments) for every translatable string in a YAML file,
+    unless it is the content of a page the edition does not list (nobody reads it: it is not
+    translated)."""
+    if not _of_a_listed_page(getattr(fileobj, "name", "")):
+        return
     root = yaml.compose(fileobj.read().decode(options.get("encoding", "utf-8")))
     if root is not None:
         yield from _extract(root, translatable=False)
@@ -37,3 +44,16 @@ def extract_edition_names(fileobj, keywords, comment_tags, options):
             for name_node, text_node in value_node.value:
                 if name_node.value in ("name", "short_name") and isinstance(text_node, yaml.ScalarNode):
                     yield text_node.start_mark.line + 1, "gettext", text_node.value, []
+
+
+def _of_a_listed_page(path):
+    """Whether a content file is read by the edition: any file but a page's whose page edition.yaml
+    does not list (all, while edition.yaml cannot be read)."""
+    path = Path(path).resolve()
+    try:
+        listed = yaml.safe_load((path.parent.parent / "edition.yaml").read_text(encoding="utf-8"))["pages"]
+        shown = {PAGES[page].content for page in listed if page in PAGES}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return True
+    pages_files = {page.content for page in PAGES.values() if page.content}
+    return path.stem not in pages_files or path.stem in shown

@@ -32,9 +32,10 @@
         list('Problems', answer.problems);
         return;
       }
-      statusLine.textContent = 'Published: ' + answer.files + ' files in ' + answer.folder + ', and ' + answer.zip + '.';
+      statusLine.textContent = 'Published: ' + answer.files + ' pages and files in ' + answer.folder + ', and the same in ' + answer.zip + '.';
       list('What to do now', answer.steps, 'steps');
-      list('Translations still to do (these strings show in English, marked so)', answer.translation_problems);
+      list('Languages', answer.languages);
+      list('Translations to mend (on Translate)', answer.translation_problems);
     }, function () {
       button.disabled = false;
       statusLine.textContent = 'The studio did not answer: is it still running?';

@@ -73,9 +73,15 @@
       });
       table.appendChild(row);
     });
-    var count = answer.rows.filter(function (string) { return string.problems.length; }).length;
+    // Not translated yet is no fault: such a string shows in English, marked so, until it is.
+    var waiting = answer.rows.filter(function (string) { return string.problems.indexOf('not translated yet') !== -1; }).length;
+    var count = answer.rows.filter(function (string) {
+      return string.problems.some(function (problem) { return problem !== 'not translated yet'; });
+    }).length;
     var unsaved = Object.keys(kept).length ? ' Your unsaved translations, kept in this browser, are in the boxes.' : '';
-    say((count ? count + ' strings with problems.' : 'No problems.') + unsaved, count ? 'problem' : 'note');
+    var said = (count ? count + (count === 1 ? ' string has a problem. ' : ' strings have problems. ') : 'No problems. ')
+      + (waiting ? waiting + (waiting === 1 ? ' string is' : ' strings are') + ' not translated yet: ' + (waiting === 1 ? 'it shows' : 'they show') + ' in English, marked so.' : 'Every string is translated.');
+    say(said + unsaved, count ? 'problem' : 'note');
     showPages(answer.pages || []);
   }
 
