@@ -196,6 +196,10 @@ def test_the_forms_pick_sources_and_pictograms_from_the_editions_lists(client):
     assert "lock-door" in schema["$defs"]["KeyMessage"]["properties"]["pictogram"]["enum"]
     ways = schema["$defs"]["Card"]["properties"]["further"]["items"]["anyOf"]
     assert [way["title"] for way in ways] == ["The line alone", "The line, with whose guidance it is and its sources"]
+    # A line's voice is picked from its own file's voices; a block's kind is said in words.
+    parents = opened(client, "content/parents_lockdown.yaml")["schema"]
+    assert parents["$defs"]["VoicedMessage"]["properties"]["voice"]["enum"] == ["evs"]
+    assert parents["$defs"]["VoicedMessage"]["title"] == "Voiced message"
 
 
 def test_nothing_of_the_studio_is_part_of_the_public_guide(app):

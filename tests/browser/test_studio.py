@@ -59,6 +59,8 @@ def field(page, path, kind="input"):
 def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, edition_copy):
     page = desk
     page.goto(studio_url)
+    # Beside each file, what it has left to do (the fixture edition: nothing).
+    expect(page.locator("[data-file='content/cards.yaml'] .studio-count")).to_have_text(" · done", timeout=30_000)
     page.locator("[data-file='content/cards.yaml']").click()
     status = page.locator("#status")
     expect(status).to_have_text(re.compile("^No problems"), timeout=30_000)
@@ -75,7 +77,8 @@ def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, ed
     line.press("Tab")
     problem = page.locator("[data-schemapath^='root.cards.0.key_messages.0'] .studio-problem")
     expect(problem).to_contain_text("the 1st key message of the Get out now card", timeout=30_000)
-    expect(status).to_contain_text("1 problem")
+    expect(status).to_contain_text("1 problem in this file")
+    expect(page.locator("[data-file='content/cards.yaml'] .studio-count")).to_have_text(" · 1 problem")
     line.fill("Leave your bag.")
     line.press("Tab")
     expect(status).to_have_text(re.compile("^No problems"), timeout=30_000)

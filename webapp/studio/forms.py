@@ -180,6 +180,9 @@ def _only_kind(prop):
 def _with_ids_in(data, choices):
     found = {"sources": dict(choices.get("sources", {})), "contacts": dict(choices.get("contacts", {}))}
     found["pictograms"] = list(choices.get("pictograms", ()))
+    # A line's voice is one of its own file's voices (whose guidance it is).
+    voices = data.get("voices") if isinstance(data, dict) else None
+    found["voices"] = [str(key) for key in voices] if isinstance(voices, dict) else []
 
     def walk(node, key=None):
         if isinstance(node, dict):
@@ -190,8 +193,8 @@ def _with_ids_in(data, choices):
                 walk(value, key)
         elif isinstance(node, str) and key in ("sources", "contacts", "contact"):
             found["sources" if key == "sources" else "contacts"].setdefault(node, node)
-        elif isinstance(node, str) and key == "pictogram" and node not in found["pictograms"]:
-            found["pictograms"].append(node)
+        elif isinstance(node, str) and key in ("pictogram", "voice") and node not in found[f"{key}s"]:
+            found[f"{key}s"].append(node)
 
     walk(data)
     return found
@@ -205,6 +208,8 @@ def _choices_for(name, choices):
         return list(entries), [f"{title} ({key})" for key, title in entries.items()]
     if name == "pictogram":
         return list(choices.get("pictograms", ())), list(choices.get("pictograms", ()))
+    if name == "voice" and choices.get("voices"):
+        return list(choices["voices"]), list(choices["voices"])
     if name == "page":
         return list(PAGE_IDS), list(PAGE_IDS)
     return None

@@ -98,6 +98,23 @@
     say((said.join(' ') || 'No problems.') + ' ' + unsaved, mine + others.length ? 'problem' : 'note');
   }
 
+  // Beside each file, how many problems it has left: what is still to do, at a glance.
+  function markFiles(answer, name) {
+    var counts = {};
+    if (name) counts[name] = (answer.problems || []).length;
+    (answer.elsewhere || []).forEach(function (text) {
+      var found = /^([\w./-]+\.yaml)/.exec(text);
+      if (found) counts[found[1]] = (counts[found[1]] || 0) + 1;
+    });
+    document.querySelectorAll('[data-file]').forEach(function (button) {
+      var count = counts[button.getAttribute('data-file')] || 0;
+      var mark = button.querySelector('.studio-count') || button.appendChild(document.createElement('span'));
+      mark.className = 'studio-count';
+      mark.textContent = count ? ' · ' + count + (count === 1 ? ' problem' : ' problems') : ' · done';
+      button.setAttribute('data-left', String(count));
+    });
+  }
+
   function showPreview(pages) {
     if (pages) {
       var chosen = pageChoice.value;
@@ -120,6 +137,7 @@
       if (mine !== checking) return; // a later check is on its way
       if (answer.error) return say(answer.error, 'problem');
       showProblems(answer);
+      markFiles(answer, file);
       standIns.hidden = !answer.stand_ins;
       // No page while the guide cannot start: said, rather than a blank or an older page.
       noPreview.hidden = Boolean(answer.preview);
@@ -142,6 +160,7 @@
       button.setAttribute('aria-current', String(button.getAttribute('data-file') === name));
     });
     heading.textContent = name;
+    document.getElementById('start').hidden = true;
     say('Opening…');
     api('GET', 'api/files/' + name).then(function (answer) {
       if (answer.error) return say(answer.error, 'problem');
@@ -231,6 +250,8 @@
     var button = event.target.closest('[data-file]');
     if (button) open(button.getAttribute('data-file'));
   });
+  // The files as saved, checked once the page opens: each one's problems beside its name.
+  api('POST', 'api/check/edition.yaml', { data: null }).then(function (answer) { if (!answer.error) markFiles(answer, 'edition.yaml'); });
   saveButton.addEventListener('click', function () { save(); });
   replaceButton.addEventListener('click', function () { save(otherVersion); });
   reopenButton.addEventListener('click', function () { open(file, false); });
