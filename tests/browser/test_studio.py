@@ -111,6 +111,8 @@ def test_a_source_is_added_in_its_form_and_what_is_typed_is_kept_before_the_fiel
     status = page.locator("#status")
     expect(status).to_contain_text("No unsaved changes", timeout=30_000)
     count = len(yaml.safe_load((edition_copy / "content/sources.yaml").read_text()))
+    # A field the file does not have yet is there to fill in (the fixture's sources have no brief).
+    expect(field(page, "root.0.brief")).to_have_value("")
     page.get_by_role("button", name="Add Source").click()
     field(page, f"root.{count}.id").press_sequentially("district-faq")
     name = field(page, f"root.{count}.name")
@@ -122,8 +124,12 @@ def test_a_source_is_added_in_its_form_and_what_is_typed_is_kept_before_the_fiel
     page.locator("[data-file='content/sources.yaml']").click()
     expect(status).to_contain_text("unsaved changes, kept in this browser, are back", timeout=30_000)
     expect(field(page, f"root.{count}.name")).to_have_value("Example Valley Schools: questions and answers")
+    expect(field(page, "root.0.brief")).to_be_visible()  # empty, left out of the kept draft, and still shown
+    discard = page.get_by_role("button", name="Drop my unsaved changes")
+    expect(discard).to_be_visible()
     page.locator("#save").click()
     expect(status).to_contain_text("No unsaved changes", timeout=30_000)
+    expect(discard).to_be_hidden()
     saved = yaml.safe_load((edition_copy / "content/sources.yaml").read_text())
     assert saved["district-faq"]["name"] == "Example Valley Schools: questions and answers"
 

@@ -14,6 +14,7 @@
   var saveButton = document.getElementById('save');
   var replaceButton = document.getElementById('replace');
   var reopenButton = document.getElementById('reopen');
+  var discardButton = document.getElementById('discard');
   var elsewhere = document.getElementById('elsewhere');
   var heading = document.getElementById('file-heading');
   var frame = document.getElementById('preview');
@@ -55,6 +56,33 @@
 
   var api = window.studioCall;
 
+  // Every text and list field of the schema, empty where the data has none: the form then shows
+  // each one to fill in (a source's date its file never had; a field a kept draft left out, as the
+  // form leaves out what is empty). Empty, they are left out again when the form gives its value.
+  function withEveryField(value, schema, defs) {
+    schema = resolved(schema, defs);
+    if (Array.isArray(value)) {
+      return schema.items ? value.map(function (item) { return withEveryField(item, schema.items, defs); }) : value;
+    }
+    if (!value || typeof value !== 'object' || !schema.properties) return value;
+    var whole = {};
+    Object.keys(value).forEach(function (key) { whole[key] = withEveryField(value[key], schema.properties[key] || {}, defs); });
+    Object.keys(schema.properties).forEach(function (key) {
+      var field = resolved(schema.properties[key], defs);
+      var kind = field.type || (field.anyOf && resolved(field.anyOf[0], defs).type);
+      // Never a pick list's: an empty one would show, and give, its first choice.
+      if (key in whole || field.enum || field.const !== undefined) return;
+      if (kind === 'string') whole[key] = '';
+      else if (kind === 'array') whole[key] = [];
+    });
+    return whole;
+  }
+
+  function resolved(schema, defs) {
+    var name = schema && schema.$ref && schema.$ref.replace('#/$defs/', '');
+    return (name && defs[name]) || schema || {};
+  }
+
   // A problem's place in the form: the field it names, or the nearest one drawn.
   function fieldFor(loc) {
     for (var end = loc.length; end >= 0; end--) {
@@ -89,6 +117,9 @@
       fold.appendChild(line);
     });
     elsewhere.appendChild(fold);
+    // Unsaved changes can be dropped: the file as saved comes back (after a restored draft, the
+    // form may already lack a block the person remembers deleting, not saving).
+    discardButton.hidden = !storedDraft();
     var mine = (answer.problems || []).length;
     var unsaved = restored ? 'Your unsaved changes, kept in this browser, are back: save them, or open the file again.'
       : (storedDraft() ? 'Not saved yet.' : 'No unsaved changes.');
@@ -175,7 +206,7 @@
       if (keepMine === false) dropDraft();
       var mine = editor = new window.JSONEditor(formBox, {
         schema: answer.schema,
-        startval: draft ? draft.data : answer.data,
+        startval: withEveryField(draft ? draft.data : answer.data, answer.schema, answer.schema.$defs || {}),
         theme: 'html',
         disable_edit_json: true,
         disable_collapse: true,
@@ -205,6 +236,7 @@
     var draft = keepMine === false ? null : storedDraft();
     if (keepMine === false) dropDraft();
     mendText.value = draft ? draft.data : text;
+    discardButton.hidden = !draft;
     actions.hidden = false;
     replaceButton.hidden = reopenButton.hidden = true;
     say(broken + (draft ? ' Your unsaved changes, kept in this browser, are back.' : ''), 'problem');
@@ -212,6 +244,7 @@
 
   mendText.addEventListener('input', function () {
     try { window.localStorage.setItem(draftKey(), JSON.stringify({ data: mendText.value, version: version })); } catch (error) { /* the text box still holds it */ }
+    discardButton.hidden = false;
     say(broken + ' Not saved yet.', 'problem');
   });
 
@@ -255,6 +288,7 @@
   saveButton.addEventListener('click', function () { save(); });
   replaceButton.addEventListener('click', function () { save(otherVersion); });
   reopenButton.addEventListener('click', function () { open(file, false); });
+  discardButton.addEventListener('click', function () { discardButton.hidden = true; open(file, false); });
   languageChoice.addEventListener('change', function () { showPreview(); });
   pageChoice.addEventListener('change', function () { showPreview(); });
 }());
