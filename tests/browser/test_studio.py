@@ -102,6 +102,15 @@ def test_edit_a_card_see_its_problem_and_its_page_then_save(desk, studio_url, ed
     assert saved["cards"][0]["key_messages"][0] == {"text": "Leave your bag.", "pictogram": "leave-things"}
 
 
+def kept_in_this_browser(page, text):
+    """Wait until this browser keeps a draft that holds text; fail if it never does."""
+    for _ in range(300):
+        if text in page.evaluate("() => Object.values(window.localStorage).join(' ')"):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"no draft kept in this browser holds {text!r}")
+
+
 def test_a_source_is_added_in_its_form_and_what_is_typed_is_kept_before_the_field_is_left(
     desk, studio_url, edition_copy
 ):
@@ -117,9 +126,10 @@ def test_a_source_is_added_in_its_form_and_what_is_typed_is_kept_before_the_fiel
     field(page, f"root.{count}.id").press_sequentially("district-faq")
     name = field(page, f"root.{count}.name")
     name.press_sequentially("Example Valley Schools: questions and answers")
-    # Not left, not saved: kept in this browser all the same (the window may be closed now).
-    expect(status).to_contain_text("Not saved yet", timeout=30_000)
+    # Not left, not saved: kept in this browser all the same, after a pause (the window may be closed now).
+    kept_in_this_browser(page, "Example Valley Schools: questions and answers")
     expect(name).to_be_focused()
+    expect(status).to_contain_text("Not saved yet", timeout=30_000)
     page.reload()
     page.locator("[data-file='content/sources.yaml']").click()
     expect(status).to_contain_text("unsaved changes, kept in this browser, are back", timeout=30_000)
