@@ -211,6 +211,9 @@ def reference_text(url_rules, edition_path=DEFAULT_EDITION):
         "show problems as you type: the starter edition's files name their schema in their first line",
         "(`schemas/` beside them).",
         "",
+        "In the edition studio (`scripts/studio DIR`), each file below is a form with the same fields, help and",
+        "examples; a file of entries by id (sources, contacts) is a list there, each entry with its short name.",
+        "",
         "## Files",
         "",
     ]
