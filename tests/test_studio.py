@@ -200,6 +200,19 @@ def test_the_forms_pick_sources_and_pictograms_from_the_editions_lists(client):
     parents = opened(client, "content/parents_lockdown.yaml")["schema"]
     assert parents["$defs"]["VoicedMessage"]["properties"]["voice"]["enum"] == ["evs"]
     assert parents["$defs"]["VoicedMessage"]["title"] == "Voiced message"
+    # A link picks from the pages the edition lists; a block's mark of its kind is given, not asked.
+    home = opened(client, "content/home.yaml")["schema"]
+    assert home["$defs"]["HomeLink"]["properties"]["page"]["enum"] == [
+        "home",
+        "cards",
+        "lockdown",
+        "parents_lockdown",
+        "report",
+        "about",
+        "search",
+    ]
+    protocol = opened(client, "content/report.yaml")["schema"]["$defs"]["ProtocolBlock"]["properties"]["protocol"]
+    assert protocol["default"] is True and protocol["options"]["hidden"] is True
 
 
 def test_nothing_of_the_studio_is_part_of_the_public_guide(app):
@@ -327,6 +340,11 @@ def test_publish_checks_everything_then_writes_the_export_as_a_folder_and_a_zip(
     assert (site / "ar/cards/index.html").is_file() and (site / "_headers").is_file()
     assert zipfile.ZipFile(found["zip"]).getinfo("ar/cards/index.html").file_size > 0
     assert "https://safety.example-valley.org/" in found["steps"][0] and "_headers" in found["steps"][1]
+    assert found["warnings"] == []
+    # This computer's address publishes, to try the guide here, and says no family can open it.
+    here = publish("http://127.0.0.1:8080").get_json()
+    assert here["problems"] == [] and "opens only on this computer" in here["warnings"][0]
+    found = publish("https://safety.example-valley.org").get_json()
     # translate check ran on the edition itself: what is wrong in a translation is said, not hidden;
     # what is not translated yet is counted for its language, beside whether it is reviewed.
     assert any("'911'" in line and "Call 911 when safe." in line for line in found["translation_problems"]), found
@@ -357,6 +375,10 @@ def test_the_strings_of_a_page_the_edition_does_not_list_are_not_asked_for(studi
     assert "Whom to call about a threat. This guide sends nothing itself." not in [
         row["english"] for row in answer["rows"]
     ], answer
+    # Its file is listed as not in the guide, not as "done".
+    studio_page = client.get(f"/{TOKEN}/").get_data(as_text=True)
+    assert 'data-file="content/report.yaml" data-unlisted' in studio_page
+    assert 'data-file="content/cards.yaml" data-unlisted' not in studio_page
     version = client.get(f"/{TOKEN}/api/translations/ar").get_json()["version"]
     saved = client.put(
         f"/{TOKEN}/api/translations/ar", json={"strings": {}, "version": version}, headers=changes(studio)

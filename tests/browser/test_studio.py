@@ -298,7 +298,10 @@ def test_from_an_empty_folder_to_a_published_guide_read_offline(desk, tmp_path, 
                 field(page, "root.languages.1").fill("ar")
                 field(page, "root.languages.1").press("Tab")
             page.locator("#save").click()
-            expect(page.locator("#status")).to_contain_text("Saved", timeout=30_000)
+            # Saved and checked again (edition.yaml's save shows the page again: its list of files
+            # follows the pages it lists, and the file is open again).
+            expect(page.locator("#status")).to_contain_text("No unsaved changes", timeout=30_000)
+            expect(page.locator("#file-heading")).to_have_text(name)
         page.locator("[data-file='content/cards.yaml']").click()
         expect(page.locator("#status")).to_have_text(re.compile("^No problems"), timeout=30_000)
         expect(page.locator("#stand-ins")).to_be_hidden()

@@ -128,6 +128,10 @@ def _annotate(definition, model, examples, choices):
     properties = definition.get("properties", {})
     for prop in properties.values():
         _only_kind(prop)
+        if "const" in prop:
+            # A block's mark of its kind ("protocol: true"): given, not asked for.
+            prop["default"] = prop["const"]
+            prop.setdefault("options", {})["hidden"] = True
     # A title before the lists under it: one-line fields first, each group in the model's order.
     ordered = sorted(properties, key=lambda name: properties[name].get("type") in ("array", "object", None))
     for name in properties:
@@ -180,6 +184,7 @@ def _only_kind(prop):
 def _with_ids_in(data, choices):
     found = {"sources": dict(choices.get("sources", {})), "contacts": dict(choices.get("contacts", {}))}
     found["pictograms"] = list(choices.get("pictograms", ()))
+    found["pages"] = list(choices.get("pages", PAGE_IDS))
     # A line's voice is one of its own file's voices (whose guidance it is).
     voices = data.get("voices") if isinstance(data, dict) else None
     found["voices"] = [str(key) for key in voices] if isinstance(voices, dict) else []
@@ -193,7 +198,7 @@ def _with_ids_in(data, choices):
                 walk(value, key)
         elif isinstance(node, str) and key in ("sources", "contacts", "contact"):
             found["sources" if key == "sources" else "contacts"].setdefault(node, node)
-        elif isinstance(node, str) and key in ("pictogram", "voice") and node not in found[f"{key}s"]:
+        elif isinstance(node, str) and key in ("pictogram", "voice", "page") and node not in found[f"{key}s"]:
             found[f"{key}s"].append(node)
 
     walk(data)
@@ -211,5 +216,6 @@ def _choices_for(name, choices):
     if name == "voice" and choices.get("voices"):
         return list(choices["voices"]), list(choices["voices"])
     if name == "page":
-        return list(PAGE_IDS), list(PAGE_IDS)
+        pages = [page for page in PAGE_IDS if page in choices.get("pages", PAGE_IDS)]
+        return pages, pages
     return None

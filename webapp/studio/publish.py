@@ -55,7 +55,14 @@ def publish(edition, work_dir, base_url):
     (out / ".gitignore").write_text("*\n")  # what is published is made from the edition, not kept with it
     files = export_site(guide_app, site, base_url)
     archive = shutil.make_archive(str(out / "site"), "zip", site)
+    here = (urlsplit(base_url).hostname or "") in ("localhost", "::1") or base_url.split("//")[1].startswith("127.")
     return {
+        "warnings": [
+            f"{base_url} opens only on this computer: the poster's QR code and the sitemap point there, and no "
+            "family's phone can open it. Publish again with the guide's own address before you upload."
+        ]
+        if here
+        else [],
         "problems": [],
         "translation_problems": translation_problems,
         "languages": _languages_said(edition, guide_app),

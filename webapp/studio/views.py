@@ -65,14 +65,15 @@ def _too_large(_error):
 def home():
     """The studio: the edition's files, the form of the one open, its problems and its preview."""
     languages = _edition_setting("languages") or ["en"]
-    pages = _edition_setting("pages")
-    listed = [page for page in pages if isinstance(page, str)] if isinstance(pages, list) else []
+    listed = _listed_pages()
     needed = {f"content/{PAGES[page].content}.yaml" for page in listed if page in PAGES and PAGES[page].content}
     # The files the edition has, and those its page list needs: not every file an edition may have.
     files = [name for name in edition_files.editable_files() if (_edition() / name).is_file() or name in needed]
+    pages_files = {f"content/{page.content}.yaml" for page in PAGES.values() if page.content}
     return render_template(
         "studio.html",
         files=files,
+        unlisted={name for name in files if name in pages_files and name not in needed},
         edition=_edition(),
         languages=[str(code) for code in languages] if isinstance(languages, list) else ["en"],
         csrf_token=current_app.config["CSRF_TOKEN"],
@@ -164,7 +165,14 @@ def _choices():
         "sources": entries("content/sources.yaml"),
         "contacts": entries("content/contacts.yaml"),
         "pictograms": sorted({*engine_pictograms(), *own}),
+        "pages": _listed_pages(),
     }
+
+
+def _listed_pages():
+    """The pages edition.yaml lists, as written (none while it is broken)."""
+    pages = _edition_setting("pages")
+    return [page for page in pages if isinstance(page, str)] if isinstance(pages, list) else []
 
 
 # The guide's links, kept inside the preview: /en/cards/ becomes /<token>/preview/en/cards/.

@@ -20,11 +20,19 @@
     result.appendChild(items);
   }
 
+  // The address typed last time, until edition.yaml gives one.
+  var address = document.getElementById('address');
+  var remembered = 'studio:' + document.body.getAttribute('data-edition') + ':address';
+  try { if (!address.value) address.value = window.localStorage.getItem(remembered) || ''; } catch (error) { /* none kept */ }
+  address.addEventListener('change', function () {
+    try { window.localStorage.setItem(remembered, address.value); } catch (error) { /* not kept */ }
+  });
+
   button.addEventListener('click', function () {
     button.disabled = true;
     result.textContent = '';
     statusLine.textContent = 'Checking every file and every language, then writing the guide…';
-    window.studioCall('POST', 'api/publish', { base_url: document.getElementById('address').value }).then(function (answer) {
+    window.studioCall('POST', 'api/publish', { base_url: address.value }).then(function (answer) {
       button.disabled = false;
       if (answer.error) { statusLine.textContent = answer.error; return; }
       if (answer.problems.length) {
@@ -33,6 +41,7 @@
         return;
       }
       statusLine.textContent = 'Published: ' + answer.files + ' pages and files in ' + answer.folder + ', and the same in ' + answer.zip + '.';
+      list('Before you upload', answer.warnings);
       list('What to do now', answer.steps, 'steps');
       list('Languages', answer.languages);
       list('Translations to mend (on Translate)', answer.translation_problems);

@@ -32,13 +32,15 @@
   var checking = 0;
   var restored = false; // the form holds a draft this browser kept, not the file as saved
   var broken = null; // the file's line that is not valid YAML, while it is shown as text to mend
+  var saved = ''; // the open form's value as opened or last saved
 
   function say(text, kind) { window.studioSay(statusLine, text, kind); }
 
   function draftKey(name) { return 'studio:' + edition + ':' + (name || file) + (broken ? ':text' : ''); }
 
   // A draft is kept under the name of the file its form was opened for, and only when it differs
-  // from the file as opened: a form still drawing, or one being replaced, never writes another's.
+  // from the file as opened or last saved: a form still drawing, or one being replaced, never
+  // writes another's.
   function keepDraft(name, value, opened) {
     try {
       if (value === opened) window.localStorage.removeItem(draftKey(name));
@@ -129,6 +131,11 @@
     say((said.join(' ') || 'No problems.') + ' ' + unsaved, mine + others.length ? 'problem' : 'note');
   }
 
+  // The form library names a block's kind chooser "root[sections][0] switcher": said in words.
+  function nameSwitchers() {
+    formBox.querySelectorAll('select.je-switcher').forEach(function (choice) { choice.setAttribute('aria-label', 'Kind of block'); });
+  }
+
   // Beside each file, how many problems it has left: what is still to do, at a glance.
   function markFiles(answer, name) {
     var counts = {};
@@ -141,7 +148,8 @@
       var count = counts[button.getAttribute('data-file')] || 0;
       var mark = button.querySelector('.studio-count') || button.appendChild(document.createElement('span'));
       mark.className = 'studio-count';
-      mark.textContent = count ? ' · ' + count + (count === 1 ? ' problem' : ' problems') : ' · done';
+      if (button.hasAttribute('data-unlisted')) mark.textContent = ' · not in the guide: its page is not listed';
+      else mark.textContent = count ? ' · ' + count + (count === 1 ? ' problem' : ' problems') : ' · done';
       button.setAttribute('data-left', String(count));
     });
   }
@@ -218,12 +226,14 @@
       });
       mine.on('ready', function () {
         if (mine !== editor) return;
-        // The file as the form holds it when opened: what a change is measured against.
-        var opened = draft ? JSON.stringify(answer.data) : JSON.stringify(mine.getValue());
+        nameSwitchers();
+        // The file as the form holds it when opened (then as saved): what a change is measured against.
+        saved = draft ? JSON.stringify(answer.data) : JSON.stringify(mine.getValue());
         actions.hidden = false;
         replaceButton.hidden = reopenButton.hidden = true;
         mine.on('change', function () {
-          if (mine === editor) changed(name, JSON.stringify(mine.getValue()), opened);
+          nameSwitchers();
+          if (mine === editor) changed(name, JSON.stringify(mine.getValue()), saved);
         });
         restored = Boolean(draft);
         check();
@@ -250,8 +260,9 @@
 
   function save(overVersion) {
     say('Saving…');
+    var sent = broken ? null : editor.getValue();
     var saving = broken ? api('PUT', 'api/text/' + file, { text: mendText.value, version: overVersion || version })
-      : api('PUT', 'api/files/' + file, { data: editor.getValue(), version: overVersion || version });
+      : api('PUT', 'api/files/' + file, { data: sent, version: overVersion || version });
     saving.then(function (answer) {
       if (answer.status === 409) {
         otherVersion = answer.version;
@@ -261,9 +272,13 @@
       if (answer.error) return say(answer.error, 'problem');
       version = answer.version;
       replaceButton.hidden = reopenButton.hidden = true;
-      dropDraft();
+      if (sent) saved = JSON.stringify(sent);
+      // What was typed while it saved stays a draft.
+      if (!editor || JSON.stringify(editor.getValue()) === saved) dropDraft();
       restored = false;
       if (broken) return open(file); // valid YAML now: its form
+      // The list of files follows edition.yaml's pages: shown again, with this file open.
+      if (file === 'edition.yaml') { window.location.hash = file; window.location.reload(); return; }
       say('Saved.');
       check();
     });
@@ -283,6 +298,10 @@
     var button = event.target.closest('[data-file]');
     if (button) open(button.getAttribute('data-file'));
   });
+  // The file the address names (#content/cards.yaml), open from the start.
+  var named = decodeURIComponent(window.location.hash.slice(1));
+  if (named && document.querySelector('[data-file="' + named.replace(/"/g, '') + '"]')) open(named);
+
   // The files as saved, checked once the page opens: each one's problems beside its name.
   api('POST', 'api/check/edition.yaml', { data: null }).then(function (answer) { if (!answer.error) markFiles(answer, 'edition.yaml'); });
   saveButton.addEventListener('click', function () { save(); });

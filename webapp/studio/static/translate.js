@@ -40,12 +40,16 @@
     return td;
   }
 
+  var order = {}; // the rows' order as first shown for a language: a save does not move them
+
   function show(answer) {
     version = answer.version;
     direction = answer.direction;
     var kept = draft();
     table.textContent = '';
-    answer.rows.forEach(function (string) {
+    var shown = order[choice.value] || (order[choice.value] = answer.rows.map(function (string) { return string.english; }));
+    var place = function (string) { var at = shown.indexOf(string.english); return at === -1 ? shown.length : at; };
+    answer.rows.slice().sort(function (a, b) { return place(a) - place(b); }).forEach(function (string) {
       var row = document.createElement('tr');
       row.className = string.crisis ? 'crisis' : 'other';
       var english = cell(row, string.english, 'en');
