@@ -3,13 +3,12 @@
 The engine's tests run against the fixture edition (tests/fixture_edition/), so that they hold for
 any district; tests/missoula/ overrides these fixtures to test the Missoula edition's own facts."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
-from tests.fixture import FIXTURE_EDITION
+from tests.fixture import FIXTURE_EDITION, copy_of_fixture_edition
 from webapp import create_app
 
 
@@ -47,9 +46,7 @@ def runner(app):
 @pytest.fixture()
 def edition_copy(tmp_path):
     """A writable copy of the fixture edition, for tests that change the guide (EDITION=it)."""
-    target = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, target)
-    return target
+    return copy_of_fixture_edition(tmp_path)
 
 
 @pytest.fixture()

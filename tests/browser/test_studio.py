@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM_ARGS, wait_until_saved_offline
 from tests.conftest import make_app
-from tests.fixture import FIXTURE_EDITION
+from tests.fixture import copy_of_fixture_edition
 from tests.missoula import MISSOULA
 from tests.recordings import espeak, spoken
 from tests.static_server import StaticServer, free_port
@@ -30,9 +30,7 @@ TOKEN = "studio-test-secret"
 @pytest.fixture()
 def edition_copy(tmp_path):
     """The fixture edition (a made-up district, English and Arabic), to edit."""
-    target = tmp_path / "edition"
-    shutil.copytree(FIXTURE_EDITION, target)
-    return target
+    return copy_of_fixture_edition(tmp_path)
 
 
 @pytest.fixture()

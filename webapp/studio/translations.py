@@ -59,11 +59,11 @@ def pot_path(edition_path):
     return Path(edition_path) / "translations" / "messages.pot"
 
 
-def write_template(edition_path):
+def write_template(edition_path, strings=None):
     """Keep the edition's messages.pot (what `translate extract` writes, and what Poedit, Weblate
-    and `translate check` read) to the strings its content has now; unchanged strings leave the
-    file as it was."""
-    strings = template(edition_path)
+    and `translate check` read) to the strings its content has now (strings: template(), when the
+    caller has it already); unchanged strings leave the file as it was."""
+    strings = strings or template(edition_path)
     path = pot_path(edition_path)
     if path.is_file():
         with path.open("rb") as fh:
@@ -159,5 +159,5 @@ def save(edition_path, language, translations, seen_version):
     path = po_path(edition_path, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     version = replace_atomically(path, out.getvalue())
-    write_template(edition_path)
+    write_template(edition_path, strings)
     return version

@@ -21,6 +21,12 @@ def _token(endpoint, values):
         values.pop("token", None)  # checked by the guard before any view
 
 
+@bp.context_processor
+def _layout():
+    """What the studio's layout shows and sends on every page: the edition, and the page's token."""
+    return {"edition": _edition(), "csrf_token": current_app.config["CSRF_TOKEN"]}
+
+
 @bp.url_defaults
 def _add_token(endpoint, values):
     values.setdefault("token", current_app.config["STUDIO_TOKEN"])
@@ -74,9 +80,7 @@ def home():
         "studio.html",
         files=files,
         unlisted={name for name in files if name in pages_files and name not in needed},
-        edition=_edition(),
         languages=[str(code) for code in languages] if isinstance(languages, list) else ["en"],
-        csrf_token=current_app.config["CSRF_TOKEN"],
     )
 
 
@@ -215,12 +219,7 @@ def _from_guide(guide_app, path):
 @bp.get("/<token>/translate/")
 def translate():
     """Each language's strings of the edition: crisis and untranslated first, glossary beside them."""
-    return render_template(
-        "translate.html",
-        languages=_translated_languages(),
-        edition=_edition(),
-        csrf_token=current_app.config["CSRF_TOKEN"],
-    )
+    return render_template("translate.html", languages=_translated_languages())
 
 
 @bp.get("/<token>/api/translations/<code>")
@@ -264,9 +263,7 @@ def save_glossary(code):
 def publish_page():
     """Check everything, then write the static export, and say what to upload where."""
     address = _edition_setting("public_base_url") or ""
-    return render_template(
-        "publish.html", edition=_edition(), address=address, csrf_token=current_app.config["CSRF_TOKEN"]
-    )
+    return render_template("publish.html", address=address)
 
 
 @bp.post("/<token>/api/publish")
@@ -278,12 +275,7 @@ def publish_now():
 @bp.get("/<token>/review/")
 def review_page():
     """Get a language reviewed: its review sheet, its filled-in CSV read back, its recordings filed."""
-    return render_template(
-        "review.html",
-        languages=_translated_languages(),
-        edition=_edition(),
-        csrf_token=current_app.config["CSRF_TOKEN"],
-    )
+    return render_template("review.html", languages=_translated_languages())
 
 
 @bp.post("/<token>/api/review-sheet/<code>")

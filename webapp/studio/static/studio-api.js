@@ -1,5 +1,6 @@
 /* What every page of the studio shares: its calls to the studio, each with the page's CSRF token,
- * answered as JSON (with the HTTP status and whether it went well), and its status line. */
+ * answered as JSON (with the HTTP status and whether it went well), its status line, and the
+ * preview's choice of page. */
 'use strict';
 
 window.studioCall = function (method, path, body, type) {
@@ -21,4 +22,18 @@ window.studioCall = function (method, path, body, type) {
 window.studioSay = function (line, text, kind) {
   line.textContent = text;
   line.setAttribute('data-kind', kind || 'note');
+};
+
+// The preview's choice of page: the pages given ("/{lang}/cards/"), shown in the language lang,
+// the one chosen before kept when it is still there.
+window.studioPageChoices = function (select, pages, lang) {
+  var chosen = select.value;
+  select.textContent = '';
+  pages.forEach(function (page) {
+    var option = document.createElement('option');
+    option.value = page;
+    option.textContent = page.replace('{lang}', lang);
+    select.appendChild(option);
+  });
+  if (pages.indexOf(chosen) !== -1) select.value = chosen;
 };

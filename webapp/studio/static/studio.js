@@ -155,17 +155,7 @@
   }
 
   function showPreview(pages) {
-    if (pages) {
-      var chosen = pageChoice.value;
-      pageChoice.textContent = '';
-      pages.forEach(function (page) {
-        var option = document.createElement('option');
-        option.value = page;
-        option.textContent = page.replace('{lang}', languageChoice.value);
-        pageChoice.appendChild(option);
-      });
-      if (pages.indexOf(chosen) !== -1) pageChoice.value = chosen;
-    }
+    if (pages) window.studioPageChoices(pageChoice, pages, languageChoice.value);
     if (!pageChoice.value) return;
     frame.src = base + 'preview' + pageChoice.value.replace('{lang}', languageChoice.value);
   }

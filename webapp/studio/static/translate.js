@@ -90,15 +90,7 @@
   }
 
   function showPages(pages) {
-    var chosen = pageChoice.value;
-    pageChoice.textContent = '';
-    pages.forEach(function (page) {
-      var option = document.createElement('option');
-      option.value = page;
-      option.textContent = page.replace('{lang}', choice.value);
-      pageChoice.appendChild(option);
-    });
-    if (pages.indexOf(chosen) !== -1) pageChoice.value = chosen;
+    window.studioPageChoices(pageChoice, pages, choice.value);
     preview();
   }
 
